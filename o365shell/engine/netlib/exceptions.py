@@ -132,3 +132,9 @@ def register(cls: type) -> type:
 for _cls in list(globals().values()):
     if isinstance(_cls, type) and issubclass(_cls, DotNetException):
         register(_cls)
+
+#: PowerShell's System.Management.Automation.WildcardPatternException (a RuntimeException
+#: in PowerShell; derived from DotNetException here -- the engine may rebase it).
+WildcardPatternException = register(_define(
+    "WildcardPatternException", "System.Management.Automation.WildcardPatternException",
+    DotNetException, "The specified wildcard character pattern is not valid."))
