@@ -146,10 +146,13 @@ def _seed_hash() -> str:
     return hash_password(SEED_PASSWORD)
 
 
-def synthetic_upn(index: int, size: int = 0) -> str:
-    """The UPN of synthetic user number ``index`` (1-based): ``user00001@contoso.com``."""
-    width = max(5, len(str(size)))
-    return f"user{index:0{width}d}@{DEFAULT_DOMAIN}"
+def synthetic_upn(index: int) -> str:
+    """The UPN of synthetic user number ``index`` (1-based): ``user00001@contoso.com``.
+
+    Five digits at least, more past 99999 (``user100000@contoso.com``), so a user's name
+    does not depend on the tenant size.
+    """
+    return f"user{index:05d}@{DEFAULT_DOMAIN}"
 
 
 def admin_upn(tenant: Tenant) -> str:
@@ -250,7 +253,7 @@ def _add_synthetic(tenant: Tenant, size: int, cloud: Cloud, password_hash: str) 
     add = tenant._add_user  # noqa: SLF001
     n_first, n_last, n_dept, n_city = len(_FIRST), len(_LAST), len(departments), len(cities)
     for i in range(1, size + 1):
-        upn = synthetic_upn(i, size)
+        upn = synthetic_upn(i)
         fi, li = i % n_first, (i // n_first) % n_last
         display = names.get((fi, li))
         if display is None:
