@@ -5,7 +5,10 @@ import pytest
 
 from o365shell.engine.netlib import datetime as ndt
 from o365shell.engine.netlib.datetime import DateTime, DateTimeKind, DayOfWeek
-from o365shell.engine.netlib.exceptions import ArgumentOutOfRangeException, FormatException
+from o365shell.engine.netlib.exceptions import (
+    ArgumentOutOfRangeException,
+    FormatException,
+)
 from o365shell.engine.netlib.timespan import TimeSpan
 
 D = DateTime(2024, 1, 15, 14, 30, 0)
@@ -190,7 +193,7 @@ def test_short_long_strings():
 
 def test_python_interop():
     assert D.to_datetime() == pydt.datetime(2024, 1, 15, 14, 30)
-    aware = pydt.datetime(2024, 1, 15, 14, 30, tzinfo=pydt.timezone.utc)
+    aware = pydt.datetime(2024, 1, 15, 14, 30, tzinfo=pydt.UTC)
     assert DateTime(aware).Kind == DateTimeKind.Utc
     assert DateTime.from_datetime(pydt.datetime(2024, 1, 15)).Kind == DateTimeKind.Unspecified
     assert DateTime(pydt.date(2024, 1, 15)) == DateTime(2024, 1, 15)

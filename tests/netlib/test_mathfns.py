@@ -4,7 +4,11 @@ from decimal import Decimal
 import pytest
 
 from o365shell.engine.netlib.exceptions import (
-    ArgumentException, ArgumentOutOfRangeException, ArithmeticException, OverflowException)
+    ArgumentException,
+    ArgumentOutOfRangeException,
+    ArithmeticException,
+    OverflowException,
+)
 from o365shell.engine.netlib.mathfns import Math, MidpointRounding
 from o365shell.engine.netlib.numbers import Byte, Int64
 

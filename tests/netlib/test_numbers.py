@@ -4,8 +4,21 @@ import pytest
 
 from o365shell.engine.netlib.exceptions import OverflowException
 from o365shell.engine.netlib.numbers import (
-    Byte, Char, INT32_MAX, INT32_MIN, Int16, Int64, SByte, Single, UInt16, UInt32, UInt64,
-    int_bits, is_numeric, ps_type_name)
+    INT32_MAX,
+    INT32_MIN,
+    Byte,
+    Char,
+    Int16,
+    Int64,
+    SByte,
+    Single,
+    UInt16,
+    UInt32,
+    UInt64,
+    int_bits,
+    is_numeric,
+    ps_type_name,
+)
 
 
 @pytest.mark.parametrize("value,name", [

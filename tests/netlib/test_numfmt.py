@@ -6,8 +6,14 @@ import pytest
 from o365shell.engine.netlib.exceptions import FormatException
 from o365shell.engine.netlib.numbers import Byte, Int16, Int64, SByte, Single, UInt32
 from o365shell.engine.netlib.numfmt import (
-    decimal_to_string, double_to_roundtrip, double_to_string, format_number,
-    number_to_default_string, single_to_roundtrip, single_to_string)
+    decimal_to_string,
+    double_to_roundtrip,
+    double_to_string,
+    format_number,
+    number_to_default_string,
+    single_to_roundtrip,
+    single_to_string,
+)
 
 
 @pytest.mark.parametrize("x,text", [
@@ -49,7 +55,7 @@ def test_single():
 
 @pytest.mark.parametrize("d,text", [
     (Decimal("1.50"), "1.50"), (Decimal("0.00"), "0.00"), (Decimal("-1.5"), "-1.5"),
-    (Decimal("100"), "100"), (Decimal("1E+2"), "100"), (Decimal("-0.0"), "0.0"),
+    (Decimal(100), "100"), (Decimal("1E+2"), "100"), (Decimal("-0.0"), "0.0"),
     (Decimal("123456789.123456789"), "123456789.123456789"),
 ])
 def test_decimal_to_string(d, text):

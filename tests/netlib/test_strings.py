@@ -1,11 +1,20 @@
 import pytest
 
 from o365shell.engine.netlib.exceptions import (
-    ArgumentException, ArgumentNullException, ArgumentOutOfRangeException, FormatException)
+    ArgumentException,
+    ArgumentNullException,
+    ArgumentOutOfRangeException,
+    FormatException,
+)
 from o365shell.engine.netlib.numbers import Char
+from o365shell.engine.netlib.strings import STRING_METHODS as M
+from o365shell.engine.netlib.strings import STRING_STATICS as S
 from o365shell.engine.netlib.strings import (
-    STRING_METHODS as M, STRING_STATICS as S, StringComparison, StringSplitOptions,
-    culture_compare, culture_sort_key)
+    StringComparison,
+    StringSplitOptions,
+    culture_compare,
+    culture_sort_key,
+)
 
 
 def test_substring():

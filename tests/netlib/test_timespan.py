@@ -1,7 +1,10 @@
 import pytest
 
 from o365shell.engine.netlib.exceptions import (
-    ArgumentException, FormatException, OverflowException)
+    ArgumentException,
+    FormatException,
+    OverflowException,
+)
 from o365shell.engine.netlib.timespan import TimeSpan
 
 

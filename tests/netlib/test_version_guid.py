@@ -4,7 +4,10 @@ import pytest
 
 from o365shell.engine.netlib import guid as guid_mod
 from o365shell.engine.netlib.exceptions import (
-    ArgumentException, ArgumentOutOfRangeException, FormatException)
+    ArgumentException,
+    ArgumentOutOfRangeException,
+    FormatException,
+)
 from o365shell.engine.netlib.guid import Guid
 from o365shell.engine.netlib.version import Version
 

@@ -2,8 +2,15 @@ import pytest
 
 from o365shell.engine.netlib.exceptions import WildcardPatternException
 from o365shell.engine.netlib.wildcard import (
-    WildcardOptions, WildcardPattern, compile_wildcard, escape, has_wildcard, is_match, unescape,
-    wildcard_to_regex)
+    WildcardOptions,
+    WildcardPattern,
+    compile_wildcard,
+    escape,
+    has_wildcard,
+    is_match,
+    unescape,
+    wildcard_to_regex,
+)
 
 
 @pytest.mark.parametrize("pattern,text,expected", [

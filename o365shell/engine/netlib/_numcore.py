@@ -25,7 +25,7 @@ _NEG_NUMBER = ("(#)", "-#", "- #", "#-", "# -")
 class NumBuf:
     """Digits + scale + sign of a number being formatted (mutable, like .NET's NumberBuffer)."""
 
-    __slots__ = ("digits", "scale", "neg", "kind")
+    __slots__ = ("digits", "kind", "neg", "scale")
 
     def __init__(self, digits: list[str], scale: int, neg: bool, kind: str) -> None:
         self.digits = digits
@@ -388,7 +388,7 @@ def number_to_string_format(num: NumBuf, fmt: str, nf: NumberFormat) -> str:
         dig_pos = decimal_pos
         adjust = 0
     else:
-        dig_pos = num.scale if num.scale > decimal_pos else decimal_pos
+        dig_pos = max(decimal_pos, num.scale)
         adjust = num.scale - decimal_pos
     src = section
 
@@ -398,8 +398,8 @@ def number_to_string_format(num: NumBuf, fmt: str, nf: NumberFormat) -> str:
         gi = 0
         gtotal = sizes[0] if sizes else 0
         gsize = gtotal
-        total_digits = dig_pos + (adjust if adjust < 0 else 0)
-        num_digits = first_digit if first_digit > total_digits else total_digits
+        total_digits = dig_pos + (min(0, adjust))
+        num_digits = max(total_digits, first_digit)
         while num_digits > gtotal:
             if gsize == 0:
                 break
@@ -489,8 +489,7 @@ def number_to_string_format(num: NumBuf, fmt: str, nf: NumberFormat) -> str:
                 while src < n and fmt[src] == "0":
                     src += 1
                     i += 1
-                if i > 10:
-                    i = 10
+                i = min(i, 10)
                 exp = 0 if not dig else num.scale - decimal_pos
                 format_exponent(out, nf, exp, ch, i, positive_sign)
                 scientific = False

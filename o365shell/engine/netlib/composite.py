@@ -17,8 +17,9 @@ braces.  How one argument becomes text:
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from .exceptions import FormatException
 from .numfmt import format_number, number_to_default_string

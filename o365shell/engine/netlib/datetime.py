@@ -12,11 +12,32 @@ from __future__ import annotations
 
 import datetime as _pydt
 import enum
-from typing import Any, Callable, Iterable
+from collections.abc import Iterable
+from typing import Any
 
-from .dtformat import TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MINUTE, TICKS_PER_SECOND, \
-    DateParts, format_date
-from .exceptions import ArgumentException, ArgumentOutOfRangeException, OverflowException
+from ._clock import (
+    _local_dst,
+    _local_offset,
+    _offset_ticks,
+    _ticks_of,
+    _utc_now,
+    _utc_to_local,
+)
+from ._clock import set_clock as set_clock  # re-exported
+from ._clock import set_local_timezone as set_local_timezone  # re-exported
+from .dtformat import (
+    TICKS_PER_DAY,
+    TICKS_PER_HOUR,
+    TICKS_PER_MINUTE,
+    TICKS_PER_SECOND,
+    DateParts,
+    format_date,
+)
+from .exceptions import (
+    ArgumentException,
+    ArgumentOutOfRangeException,
+    OverflowException,
+)
 from .timespan import TimeSpan, _tdiv, _tmod
 
 TICKS_PER_MILLISECOND = 10_000
@@ -68,83 +89,6 @@ class DateTimeStyles(enum.IntFlag):
     RoundtripKind = 128
 
 
-# ------------------------------------------------------------------ clock & local zone
-
-def _real_clock() -> _pydt.datetime:
-    return _pydt.datetime.now(_pydt.timezone.utc)
-
-
-_clock: Callable[[], _pydt.datetime] = _real_clock
-_local_tz: _pydt.tzinfo | None = None
-
-
-def set_clock(fn: Callable[[], _pydt.datetime] | None) -> None:
-    """Replace the clock behind Now/UtcNow/Today; ``fn`` returns an aware UTC datetime.
-
-    ``None`` restores the real clock.
-    """
-    global _clock
-    _clock = fn if fn is not None else _real_clock
-
-
-def set_local_timezone(tz: _pydt.tzinfo | None) -> None:
-    """Use ``tz`` (e.g. ``zoneinfo.ZoneInfo("America/New_York")``) as the local zone.
-
-    ``None`` restores the system's zone.
-    """
-    global _local_tz
-    _local_tz = tz
-
-
-def _utc_now() -> _pydt.datetime:
-    now = _clock()
-    if now.tzinfo is not None:
-        now = now.astimezone(_pydt.timezone.utc).replace(tzinfo=None)
-    return now
-
-
-def _utc_to_local(naive_utc: _pydt.datetime) -> _pydt.datetime:
-    try:
-        aware = naive_utc.replace(tzinfo=_pydt.timezone.utc)
-        if _local_tz is not None:
-            return aware.astimezone(_local_tz).replace(tzinfo=None)
-        return aware.astimezone().replace(tzinfo=None)
-    except (OverflowError, OSError, ValueError):
-        return naive_utc + _current_offset()
-
-
-def _local_offset(naive_local: _pydt.datetime) -> _pydt.timedelta:
-    """UTC offset of the local zone at a local wall-clock time."""
-    try:
-        if _local_tz is not None:
-            off = naive_local.replace(tzinfo=_local_tz).utcoffset()
-        else:
-            off = naive_local.astimezone().utcoffset()
-        return off if off is not None else _pydt.timedelta(0)
-    except (OverflowError, OSError, ValueError):
-        return _current_offset()
-
-
-def _current_offset() -> _pydt.timedelta:
-    now = _utc_now()
-    try:
-        aware = now.replace(tzinfo=_pydt.timezone.utc)
-        local = aware.astimezone(_local_tz) if _local_tz is not None else aware.astimezone()
-        return local.utcoffset() or _pydt.timedelta(0)
-    except (OverflowError, OSError, ValueError):
-        return _pydt.timedelta(0)
-
-
-def _ticks_of(dt: _pydt.datetime) -> int:
-    return ((dt.toordinal() - 1) * TICKS_PER_DAY
-            + ((dt.hour * 60 + dt.minute) * 60 + dt.second) * TICKS_PER_SECOND
-            + dt.microsecond * 10)
-
-
-def _offset_ticks(delta: _pydt.timedelta) -> int:
-    return ((delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds) * 10
-
-
 def _kind(value: Any) -> DateTimeKind:
     if isinstance(value, DateTimeKind):
         return value
@@ -160,28 +104,28 @@ class _DateTimeMeta(type):
     """Static .NET properties of DateTime that must be computed on access."""
 
     @property
-    def Now(cls) -> "DateTime":
+    def Now(cls) -> DateTime:
         return DateTime._make(_ticks_of(_utc_to_local(_utc_now())), DateTimeKind.Local)
 
     @property
-    def UtcNow(cls) -> "DateTime":
+    def UtcNow(cls) -> DateTime:
         return DateTime._make(_ticks_of(_utc_now()), DateTimeKind.Utc)
 
     @property
-    def Today(cls) -> "DateTime":
+    def Today(cls) -> DateTime:
         t = _ticks_of(_utc_to_local(_utc_now()))
         return DateTime._make(t - t % TICKS_PER_DAY, DateTimeKind.Local)
 
     @property
-    def MinValue(cls) -> "DateTime":
+    def MinValue(cls) -> DateTime:
         return DateTime._make(0, DateTimeKind.Unspecified)
 
     @property
-    def MaxValue(cls) -> "DateTime":
+    def MaxValue(cls) -> DateTime:
         return DateTime._make(MAX_TICKS, DateTimeKind.Unspecified)
 
     @property
-    def UnixEpoch(cls) -> "DateTime":
+    def UnixEpoch(cls) -> DateTime:
         return DateTime._make(UNIX_EPOCH_TICKS, DateTimeKind.Utc)
 
 
@@ -194,7 +138,7 @@ class DateTime(metaclass=_DateTimeMeta):
     ``DateTime(datetime.date)``.
     """
 
-    __slots__ = ("_ticks", "_kind", "_dt")
+    __slots__ = ("_dt", "_kind", "_ticks")
     __ps_typename__ = "System.DateTime"
 
     def __init__(self, *args: Any) -> None:
@@ -218,7 +162,7 @@ class DateTime(metaclass=_DateTimeMeta):
                         a = a.replace(tzinfo=None) - (off or _pydt.timedelta(0))
                     else:
                         kind = DateTimeKind.Local
-                        a = _utc_to_local(a.astimezone(_pydt.timezone.utc).replace(tzinfo=None))
+                        a = _utc_to_local(a.astimezone(_pydt.UTC).replace(tzinfo=None))
                 ticks = _ticks_of(a)
             elif isinstance(a, _pydt.date):
                 ticks = (a.toordinal() - 1) * TICKS_PER_DAY
@@ -251,7 +195,7 @@ class DateTime(metaclass=_DateTimeMeta):
         object.__setattr__(self, "_dt", _EPOCH + _pydt.timedelta(microseconds=ticks // 10))
 
     @classmethod
-    def _make(cls, ticks: int, kind: DateTimeKind = DateTimeKind.Unspecified) -> "DateTime":
+    def _make(cls, ticks: int, kind: DateTimeKind = DateTimeKind.Unspecified) -> DateTime:
         if ticks < 0 or ticks > MAX_TICKS:
             raise ArgumentOutOfRangeException(_UNREPRESENTABLE + " (Parameter 'value')")
         obj = object.__new__(cls)
@@ -260,7 +204,7 @@ class DateTime(metaclass=_DateTimeMeta):
 
     @classmethod
     def from_datetime(cls, dt: _pydt.datetime,
-                      kind: DateTimeKind = DateTimeKind.Unspecified) -> "DateTime":
+                      kind: DateTimeKind = DateTimeKind.Unspecified) -> DateTime:
         """Wrap a Python datetime (naive: given ``kind``; aware: Utc or converted to Local)."""
         if dt.tzinfo is not None:
             return cls(dt)
@@ -323,7 +267,7 @@ class DateTime(metaclass=_DateTimeMeta):
         return self._dt.timetuple().tm_yday
 
     @property
-    def Date(self) -> "DateTime":
+    def Date(self) -> DateTime:
         return DateTime._make(self._ticks - self._ticks % TICKS_PER_DAY, self._kind)
 
     @property
@@ -331,13 +275,13 @@ class DateTime(metaclass=_DateTimeMeta):
         return TimeSpan(self._ticks % TICKS_PER_DAY)
 
     # ------------------------------------------------------------ arithmetic
-    def AddTicks(self, value: int) -> "DateTime":
+    def AddTicks(self, value: int) -> DateTime:
         t = self._ticks + int(value)
         if t < 0 or t > MAX_TICKS:
             raise ArgumentOutOfRangeException(_UNREPRESENTABLE + " (Parameter 'value')")
         return DateTime._make(t, self._kind)
 
-    def _add_units(self, value: float, max_units: int, ticks_per_unit: int) -> "DateTime":
+    def _add_units(self, value: float, max_units: int, ticks_per_unit: int) -> DateTime:
         value = float(value)
         if value != value or abs(value) > max_units:
             raise ArgumentOutOfRangeException(_UNREPRESENTABLE + " (Parameter 'value')")
@@ -346,25 +290,25 @@ class DateTime(metaclass=_DateTimeMeta):
         ticks = int(integral) * ticks_per_unit + int(frac * ticks_per_unit)
         return self.AddTicks(ticks)
 
-    def AddDays(self, value: float) -> "DateTime":
+    def AddDays(self, value: float) -> DateTime:
         return self._add_units(value, 10_000 * 366, TICKS_PER_DAY)
 
-    def AddHours(self, value: float) -> "DateTime":
+    def AddHours(self, value: float) -> DateTime:
         return self._add_units(value, 10_000 * 366 * 24, TICKS_PER_HOUR)
 
-    def AddMinutes(self, value: float) -> "DateTime":
+    def AddMinutes(self, value: float) -> DateTime:
         return self._add_units(value, 10_000 * 366 * 24 * 60, TICKS_PER_MINUTE)
 
-    def AddSeconds(self, value: float) -> "DateTime":
+    def AddSeconds(self, value: float) -> DateTime:
         return self._add_units(value, 10_000 * 366 * 24 * 3600, TICKS_PER_SECOND)
 
-    def AddMilliseconds(self, value: float) -> "DateTime":
+    def AddMilliseconds(self, value: float) -> DateTime:
         return self._add_units(value, 10_000 * 366 * 24 * 3600 * 1000, TICKS_PER_MILLISECOND)
 
-    def AddMicroseconds(self, value: float) -> "DateTime":
+    def AddMicroseconds(self, value: float) -> DateTime:
         return self._add_units(value, 10_000 * 366 * 24 * 3600 * 1000 * 1000, 10)
 
-    def AddMonths(self, months: int) -> "DateTime":
+    def AddMonths(self, months: int) -> DateTime:
         months = int(months)
         if months < -120000 or months > 120000:
             raise ArgumentOutOfRangeException(
@@ -378,7 +322,7 @@ class DateTime(metaclass=_DateTimeMeta):
         date_ticks = (_pydt.date(y, m0 + 1, day).toordinal() - 1) * TICKS_PER_DAY
         return DateTime._make(date_ticks + self._ticks % TICKS_PER_DAY, self._kind)
 
-    def AddYears(self, value: int) -> "DateTime":
+    def AddYears(self, value: int) -> DateTime:
         value = int(value)
         if value < -10000 or value > 10000:
             raise ArgumentOutOfRangeException(
@@ -388,7 +332,7 @@ class DateTime(metaclass=_DateTimeMeta):
         except ArgumentOutOfRangeException:
             raise ArgumentOutOfRangeException(_UNREPRESENTABLE + " (Parameter 'years')") from None
 
-    def Add(self, value: TimeSpan) -> "DateTime":
+    def Add(self, value: TimeSpan) -> DateTime:
         return self.AddTicks(value.Ticks)
 
     def Subtract(self, value: Any) -> Any:
@@ -412,15 +356,15 @@ class DateTime(metaclass=_DateTimeMeta):
         return isinstance(other, DateTime) and other._ticks == self._ticks
 
     @staticmethod
-    def Compare(t1: "DateTime", t2: "DateTime") -> int:
+    def Compare(t1: DateTime, t2: DateTime) -> int:
         return (t1._ticks > t2._ticks) - (t1._ticks < t2._ticks)
 
-    def __eq__(self, other: Any) -> bool:
+    def __eq__(self, other: object) -> bool:
         if isinstance(other, DateTime):
             return self._ticks == other._ticks
         return NotImplemented
 
-    def __ne__(self, other: Any) -> bool:
+    def __ne__(self, other: object) -> bool:
         if isinstance(other, DateTime):
             return self._ticks != other._ticks
         return NotImplemented
@@ -461,14 +405,14 @@ class DateTime(metaclass=_DateTimeMeta):
         return NotImplemented
 
     # ------------------------------------------------------------ conversion
-    def ToUniversalTime(self) -> "DateTime":
+    def ToUniversalTime(self) -> DateTime:
         if self._kind == DateTimeKind.Utc:
             return self
         off = _offset_ticks(_local_offset(self._dt))
         t = min(max(self._ticks - off, 0), MAX_TICKS)
         return DateTime._make(t, DateTimeKind.Utc)
 
-    def ToLocalTime(self) -> "DateTime":
+    def ToLocalTime(self) -> DateTime:
         if self._kind == DateTimeKind.Local:
             return self
         local = _utc_to_local(self._dt)
@@ -503,14 +447,7 @@ class DateTime(metaclass=_DateTimeMeta):
     def IsDaylightSavingTime(self) -> bool:
         if self._kind == DateTimeKind.Utc:
             return False
-        try:
-            if _local_tz is not None:
-                dst = self._dt.replace(tzinfo=_local_tz).dst()
-            else:
-                dst = self._dt.astimezone().dst()
-            return bool(dst)
-        except (OverflowError, OSError, ValueError):
-            return False
+        return _local_dst(self._dt)
 
     def to_datetime(self) -> _pydt.datetime:
         """The naive Python datetime (sub-microsecond ticks dropped)."""
@@ -518,7 +455,7 @@ class DateTime(metaclass=_DateTimeMeta):
 
     def to_utc_datetime(self) -> _pydt.datetime:
         """An aware UTC Python datetime (Unspecified is treated as local, like .NET)."""
-        return self.ToUniversalTime()._dt.replace(tzinfo=_pydt.timezone.utc)
+        return self.ToUniversalTime()._dt.replace(tzinfo=_pydt.UTC)
 
     # ------------------------------------------------------------ text
     def _parts(self, need_offset: bool) -> DateParts:
@@ -589,11 +526,11 @@ class DateTime(metaclass=_DateTimeMeta):
         return _days_in_month(int(year), month)
 
     @staticmethod
-    def SpecifyKind(value: "DateTime", kind: Any) -> "DateTime":
+    def SpecifyKind(value: DateTime, kind: Any) -> DateTime:
         return DateTime._make(value._ticks, _kind(kind))
 
     @staticmethod
-    def FromFileTimeUtc(file_time: int) -> "DateTime":
+    def FromFileTimeUtc(file_time: int) -> DateTime:
         file_time = int(file_time)
         if file_time < 0 or file_time > MAX_TICKS - FILE_TIME_OFFSET:
             raise ArgumentOutOfRangeException(
@@ -601,11 +538,11 @@ class DateTime(metaclass=_DateTimeMeta):
         return DateTime._make(file_time + FILE_TIME_OFFSET, DateTimeKind.Utc)
 
     @staticmethod
-    def FromFileTime(file_time: int) -> "DateTime":
+    def FromFileTime(file_time: int) -> DateTime:
         return DateTime.FromFileTimeUtc(file_time).ToLocalTime()
 
     @staticmethod
-    def FromOADate(d: float) -> "DateTime":
+    def FromOADate(d: float) -> DateTime:
         d = float(d)
         if not (-657435.0 < d < 2958466.0):
             raise ArgumentException("Not a legal OleAut date.")
@@ -618,14 +555,14 @@ class DateTime(metaclass=_DateTimeMeta):
         return DateTime._make(int(millis) * TICKS_PER_MILLISECOND, DateTimeKind.Unspecified)
 
     @staticmethod
-    def Parse(s: str, provider: Any = None, styles: Any = None) -> "DateTime":
+    def Parse(s: str, provider: Any = None, styles: Any = None) -> DateTime:
         """``DateTime.Parse``: ISO 8601, culture and month-name forms (see ``dtparse``)."""
         from .dtparse import parse_datetime
         return parse_datetime(s, provider, styles)
 
     @staticmethod
     def ParseExact(s: str, format: str | Iterable[str], provider: Any = None,
-                   styles: Any = None) -> "DateTime":
+                   styles: Any = None) -> DateTime:
         """``DateTime.ParseExact`` with one format or a list of formats."""
         from .dtparse import parse_exact
         return parse_exact(s, format, provider, styles)

@@ -5,10 +5,18 @@ classes (which call into it).  Culture is "en-US" or "invariant".
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from .culture import ABBR_DAY_NAMES, ABBR_MONTH_NAMES, DAY_NAMES, MONTH_NAMES, DateFormat, \
-    date_format, number_format
+from .culture import (
+    ABBR_DAY_NAMES,
+    ABBR_MONTH_NAMES,
+    DAY_NAMES,
+    MONTH_NAMES,
+    DateFormat,
+    date_format,
+    number_format,
+)
 from .exceptions import FormatException
 
 BAD_FORMAT = "Input string was not in a correct format."
@@ -28,8 +36,18 @@ _DATE_STANDARD = "dDfFgGmMoOrRstTuUyY"
 class DateParts:
     """The fields of a DateTime the formatter needs (duck-typed input)."""
 
-    __slots__ = ("year", "month", "day", "hour", "minute", "second", "fraction", "day_of_week",
-                 "kind", "offset_minutes")
+    __slots__ = (
+        "day",
+        "day_of_week",
+        "fraction",
+        "hour",
+        "kind",
+        "minute",
+        "month",
+        "offset_minutes",
+        "second",
+        "year",
+    )
 
     def __init__(self, year: int, month: int, day: int, hour: int, minute: int, second: int,
                  fraction: int, day_of_week: int, kind: int, offset_minutes: int | None) -> None:

@@ -16,13 +16,24 @@ invariant cultures are both month-first):
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
-from .culture import ABBR_DAY_NAMES, ABBR_MONTH_NAMES, DAY_NAMES, MONTH_NAMES, date_format, \
-    resolve_culture
+from .culture import (
+    ABBR_DAY_NAMES,
+    ABBR_MONTH_NAMES,
+    DAY_NAMES,
+    MONTH_NAMES,
+    date_format,
+    resolve_culture,
+)
 from .datetime import DateTime, DateTimeKind, DateTimeStyles, _days_in_month
-from .dtformat import TICKS_PER_DAY, TICKS_PER_MINUTE, TICKS_PER_SECOND, \
-    expand_standard_date_format
+from .dtformat import (
+    TICKS_PER_DAY,
+    TICKS_PER_MINUTE,
+    TICKS_PER_SECOND,
+    expand_standard_date_format,
+)
 from .exceptions import ArgumentNullException, FormatException
 
 _MONTHS: dict[str, int] = {}
@@ -41,9 +52,9 @@ _ISO = re.compile(
     r"\s*(?:([Zz])|([+-])(\d{1,2})(?::?(\d{2}))?)?")
 _TIME = re.compile(
     r"(?<![\d:])(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7})\d*)?)?\s*"
-    r"(?:(am|pm|a\.m\.|p\.m\.|a|p)\b)?", re.I)
-_HOUR_AMPM = re.compile(r"(?<![\d:/.-])(\d{1,2})\s*(am|pm)\b", re.I)
-_TZ = re.compile(r"(?:\s|^)(gmt|utc|z)\s*$|\s*([+-])(\d{1,2})(?::?(\d{2}))?\s*$", re.I)
+    r"(?:(am|pm|a\.m\.|p\.m\.|a|p)\b)?", re.IGNORECASE)
+_HOUR_AMPM = re.compile(r"(?<![\d:/.-])(\d{1,2})\s*(am|pm)\b", re.IGNORECASE)
+_TZ = re.compile(r"(?:\s|^)(gmt|utc|z)\s*$|\s*([+-])(\d{1,2})(?::?(\d{2}))?\s*$", re.IGNORECASE)
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|[/\-.,]|\s+")
 
 
@@ -331,7 +342,7 @@ def _compile_exact(fmt: str, culture: str) -> tuple[re.Pattern[str], list[str]]:
         else:
             parts.append(re.escape(ch))
         i += 1
-    return re.compile("".join(parts), re.I), fields
+    return re.compile("".join(parts), re.IGNORECASE), fields
 
 
 def parse_exact(s: str, formats: str | Iterable[str], provider: Any = None,
@@ -353,7 +364,7 @@ def parse_exact(s: str, formats: str | Iterable[str], provider: Any = None,
         rx, fields = _compile_exact(fmt, culture)
         m = rx.fullmatch(text)
         if not m and st & DateTimeStyles.AllowInnerWhite:
-            m = re.fullmatch(rx.pattern.replace(r"\s", r"\s+"), text, re.I)
+            m = re.fullmatch(rx.pattern.replace(r"\s", r"\s+"), text, re.IGNORECASE)
         if m:
             return _build_exact(s, fields, m.groups(), st, culture)
     raise _bad(s)

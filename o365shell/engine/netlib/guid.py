@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 import uuid
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .exceptions import ArgumentException, ArgumentNullException, FormatException
 
@@ -62,7 +63,7 @@ class Guid:
 
     __slots__ = ("_uuid",)
     __ps_typename__ = "System.Guid"
-    Empty: "Guid"
+    Empty: Guid
 
     def __init__(self, value: Any = None) -> None:
         if value is None:
@@ -85,17 +86,17 @@ class Guid:
         self._uuid = u
 
     @staticmethod
-    def NewGuid() -> "Guid":
+    def NewGuid() -> Guid:
         return Guid(_factory())
 
     @staticmethod
-    def Parse(input: str) -> "Guid":
+    def Parse(input: str) -> Guid:
         if input is None:
             raise ArgumentNullException("Value cannot be null. (Parameter 'input')")
         return Guid(_parse(input))
 
     @staticmethod
-    def ParseExact(input: str, format: str) -> "Guid":
+    def ParseExact(input: str, format: str) -> Guid:
         if input is None:
             raise ArgumentNullException("Value cannot be null. (Parameter 'input')")
         if not format or len(format) != 1:
@@ -140,7 +141,7 @@ class Guid:
     def __ps_format__(self, fmt: str | None, culture: Any) -> str:
         return self.ToString(fmt)
 
-    def __eq__(self, other: Any) -> bool:
+    def __eq__(self, other: object) -> bool:
         if isinstance(other, Guid):
             return self._uuid == other._uuid
         return NotImplemented

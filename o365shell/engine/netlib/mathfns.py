@@ -14,8 +14,12 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from .exceptions import ArgumentException, ArgumentOutOfRangeException, ArithmeticException, \
-    OverflowException
+from .exceptions import (
+    ArgumentException,
+    ArgumentOutOfRangeException,
+    ArithmeticException,
+    OverflowException,
+)
 from .numbers import INT_RANGES, Int64
 
 _NAN = float("nan")
@@ -201,7 +205,7 @@ class Math:
             return _NAN
         if x == y == 0.0:
             return x if math.copysign(1, x) > 0 else y
-        return x if x > y else y
+        return max(y, x)
 
     @staticmethod
     def Min(a: Any, b: Any) -> Any:
@@ -216,7 +220,7 @@ class Math:
             return _NAN
         if x == y == 0.0:
             return x if math.copysign(1, x) < 0 else y
-        return x if x < y else y
+        return min(y, x)
 
     @staticmethod
     def Clamp(value: Any, lo: Any, hi: Any) -> Any:

@@ -30,7 +30,7 @@ BYTE_MAX = 255
 SBYTE_MIN = -128
 SBYTE_MAX = 127
 SINGLE_MAX = 3.4028234663852886e38
-DECIMAL_MAX = Decimal("79228162514264337593543950335")
+DECIMAL_MAX = Decimal(79228162514264337593543950335)
 DECIMAL_MIN = -DECIMAL_MAX
 
 
@@ -43,7 +43,7 @@ class _BoundedInt(int):
     MaxValue: int = INT32_MAX
     _overflow_name = "an Int32"
 
-    def __new__(cls, value: Any = 0) -> "_BoundedInt":
+    def __new__(cls, value: Any = 0) -> _BoundedInt:
         iv = int(value)
         if iv < cls.MinValue or iv > cls.MaxValue:
             raise OverflowException(
@@ -154,7 +154,7 @@ class Single(float):
     MinValue = -SINGLE_MAX
     MaxValue = SINGLE_MAX
 
-    def __new__(cls, value: Any = 0.0) -> "Single":
+    def __new__(cls, value: Any = 0.0) -> Single:
         return super().__new__(cls, to_single(float(value)))
 
     def __repr__(self) -> str:
@@ -173,7 +173,7 @@ class Char(str):
     MinValue = "\x00"
     MaxValue = "\uffff"
 
-    def __new__(cls, value: Any = "\x00") -> "Char":
+    def __new__(cls, value: Any = "\x00") -> Char:
         if isinstance(value, int) and not isinstance(value, bool):
             if value < 0 or value > 0xFFFF:
                 raise OverflowException("Value was either too large or too small for a character.")

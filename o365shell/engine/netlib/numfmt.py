@@ -20,14 +20,25 @@ from decimal import Decimal
 from typing import Any
 
 from . import _numcore
-from ._numcore import NumBuf, number_to_string, number_to_string_format, parse_format_specifier
+from ._numcore import (
+    NumBuf,
+    number_to_string,
+    number_to_string_format,
+    parse_format_specifier,
+)
 from .culture import NumberFormat, number_format
 from .exceptions import FormatException
 from .numbers import Single, int_bits, to_single
 
 __all__ = [
-    "double_to_string", "double_to_roundtrip", "single_to_string", "single_to_roundtrip",
-    "decimal_to_string", "integer_to_string", "format_number", "number_to_default_string",
+    "decimal_to_string",
+    "double_to_roundtrip",
+    "double_to_string",
+    "format_number",
+    "integer_to_string",
+    "number_to_default_string",
+    "single_to_roundtrip",
+    "single_to_string",
 ]
 
 _EN_US = number_format("en-US")

@@ -6,10 +6,19 @@ import math
 import re
 from typing import Any
 
-from .dtformat import TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MINUTE, TICKS_PER_SECOND, \
-    format_timespan
-from .exceptions import ArgumentException, ArgumentOutOfRangeException, FormatException, \
-    OverflowException
+from .dtformat import (
+    TICKS_PER_DAY,
+    TICKS_PER_HOUR,
+    TICKS_PER_MINUTE,
+    TICKS_PER_SECOND,
+    format_timespan,
+)
+from .exceptions import (
+    ArgumentException,
+    ArgumentOutOfRangeException,
+    FormatException,
+    OverflowException,
+)
 
 TICKS_PER_MILLISECOND = 10_000
 TICKS_PER_MICROSECOND = 10
@@ -30,7 +39,7 @@ def _tmod(a: int, b: int) -> int:
     return a - _tdiv(a, b) * b
 
 
-def _from_double_ticks(ticks: float) -> "TimeSpan":
+def _from_double_ticks(ticks: float) -> TimeSpan:
     if ticks != ticks:
         raise OverflowException(_TOO_LONG)
     if ticks > _MAX_TICKS or ticks < _MIN_TICKS:
@@ -40,7 +49,7 @@ def _from_double_ticks(ticks: float) -> "TimeSpan":
     return TimeSpan(int(ticks))
 
 
-def _interval(value: float, scale: int) -> "TimeSpan":
+def _interval(value: float, scale: int) -> TimeSpan:
     value = float(value)
     if value != value:
         raise ArgumentException(_NAN)
@@ -51,15 +60,15 @@ class _TimeSpanMeta(type):
     """Gives TimeSpan its static Zero/MaxValue/MinValue members."""
 
     @property
-    def Zero(cls) -> "TimeSpan":
+    def Zero(cls) -> TimeSpan:
         return TimeSpan(0)
 
     @property
-    def MaxValue(cls) -> "TimeSpan":
+    def MaxValue(cls) -> TimeSpan:
         return TimeSpan(_MAX_TICKS)
 
     @property
-    def MinValue(cls) -> "TimeSpan":
+    def MinValue(cls) -> TimeSpan:
         return TimeSpan(_MIN_TICKS)
 
 
@@ -167,33 +176,33 @@ class TimeSpan(metaclass=_TimeSpanMeta):
         v = float(self._ticks) / TICKS_PER_MILLISECOND
         hi = float(_MAX_TICKS // TICKS_PER_MILLISECOND)
         lo = float(_MIN_TICKS // TICKS_PER_MILLISECOND)
-        return hi if v > hi else (lo if v < lo else v)
+        return hi if v > hi else (max(v, lo))
 
     @property
     def TotalMicroseconds(self) -> float:
         return float(self._ticks) / TICKS_PER_MICROSECOND
 
     # --------------------------------------------------------------- methods
-    def Add(self, ts: "TimeSpan") -> "TimeSpan":
+    def Add(self, ts: TimeSpan) -> TimeSpan:
         return self._checked(self._ticks + ts._ticks)
 
-    def Subtract(self, ts: "TimeSpan") -> "TimeSpan":
+    def Subtract(self, ts: TimeSpan) -> TimeSpan:
         return self._checked(self._ticks - ts._ticks)
 
-    def Negate(self) -> "TimeSpan":
+    def Negate(self) -> TimeSpan:
         if self._ticks == _MIN_TICKS:
             raise OverflowException(
                 "Negating the minimum value of a twos complement number is invalid.")
         return TimeSpan(-self._ticks)
 
-    def Duration(self) -> "TimeSpan":
+    def Duration(self) -> TimeSpan:
         if self._ticks == _MIN_TICKS:
             raise OverflowException("The duration cannot be returned for TimeSpan.MinValue "
                                     "because the absolute value of TimeSpan.MinValue exceeds "
                                     "the value of TimeSpan.MaxValue.")
         return TimeSpan(abs(self._ticks))
 
-    def Multiply(self, factor: float) -> "TimeSpan":
+    def Multiply(self, factor: float) -> TimeSpan:
         return self * factor
 
     def Divide(self, divisor: Any) -> Any:
@@ -230,45 +239,45 @@ class TimeSpan(metaclass=_TimeSpanMeta):
 
     # --------------------------------------------------------------- statics
     @staticmethod
-    def FromDays(value: float) -> "TimeSpan":
+    def FromDays(value: float) -> TimeSpan:
         return _interval(value, TICKS_PER_DAY)
 
     @staticmethod
-    def FromHours(value: float) -> "TimeSpan":
+    def FromHours(value: float) -> TimeSpan:
         return _interval(value, TICKS_PER_HOUR)
 
     @staticmethod
-    def FromMinutes(value: float) -> "TimeSpan":
+    def FromMinutes(value: float) -> TimeSpan:
         return _interval(value, TICKS_PER_MINUTE)
 
     @staticmethod
-    def FromSeconds(value: float) -> "TimeSpan":
+    def FromSeconds(value: float) -> TimeSpan:
         return _interval(value, TICKS_PER_SECOND)
 
     @staticmethod
-    def FromMilliseconds(value: float) -> "TimeSpan":
+    def FromMilliseconds(value: float) -> TimeSpan:
         return _interval(value, TICKS_PER_MILLISECOND)
 
     @staticmethod
-    def FromMicroseconds(value: float) -> "TimeSpan":
+    def FromMicroseconds(value: float) -> TimeSpan:
         return _interval(value, TICKS_PER_MICROSECOND)
 
     @staticmethod
-    def FromTicks(value: int) -> "TimeSpan":
+    def FromTicks(value: int) -> TimeSpan:
         return TimeSpan(int(value))
 
     @staticmethod
-    def Compare(t1: "TimeSpan", t2: "TimeSpan") -> int:
+    def Compare(t1: TimeSpan, t2: TimeSpan) -> int:
         return (t1._ticks > t2._ticks) - (t1._ticks < t2._ticks)
 
     @staticmethod
-    def Parse(s: str, provider: Any = None) -> "TimeSpan":
+    def Parse(s: str, provider: Any = None) -> TimeSpan:
         """[-]{ d | [d.]h:m[:s[.f]] | d:h:m:s[.f] } with range checks like .NET."""
         return parse_timespan(s)
 
     # --------------------------------------------------------------- operators
     @staticmethod
-    def _checked(ticks: int) -> "TimeSpan":
+    def _checked(ticks: int) -> TimeSpan:
         if ticks > _MAX_TICKS or ticks < _MIN_TICKS:
             raise OverflowException(_TOO_LONG)
         return TimeSpan(ticks)
@@ -283,13 +292,13 @@ class TimeSpan(metaclass=_TimeSpanMeta):
             return self._checked(self._ticks - other._ticks)
         return NotImplemented
 
-    def __neg__(self) -> "TimeSpan":
+    def __neg__(self) -> TimeSpan:
         return self.Negate()
 
-    def __pos__(self) -> "TimeSpan":
+    def __pos__(self) -> TimeSpan:
         return self
 
-    def __abs__(self) -> "TimeSpan":
+    def __abs__(self) -> TimeSpan:
         return self.Duration()
 
     def __mul__(self, factor: Any) -> Any:
@@ -324,12 +333,12 @@ class TimeSpan(metaclass=_TimeSpanMeta):
         q = self._ticks / d
         return _from_double_ticks(float(round(q)) if math.isfinite(q) else q)
 
-    def __eq__(self, other: Any) -> bool:
+    def __eq__(self, other: object) -> bool:
         if isinstance(other, TimeSpan):
             return self._ticks == other._ticks
         return NotImplemented
 
-    def __ne__(self, other: Any) -> bool:
+    def __ne__(self, other: object) -> bool:
         if isinstance(other, TimeSpan):
             return self._ticks != other._ticks
         return NotImplemented

@@ -4,8 +4,13 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from .exceptions import ArgumentException, ArgumentNullException, ArgumentOutOfRangeException, \
-    FormatException, OverflowException
+from .exceptions import (
+    ArgumentException,
+    ArgumentNullException,
+    ArgumentOutOfRangeException,
+    FormatException,
+    OverflowException,
+)
 
 _INT32_MAX = 2**31 - 1
 
@@ -31,7 +36,7 @@ class Version:
     or ``Version()`` (0.0).  Build/Revision are -1 when absent.  Comparable and hashable.
     """
 
-    __slots__ = ("_major", "_minor", "_build", "_revision")
+    __slots__ = ("_build", "_major", "_minor", "_revision")
     __ps_typename__ = "System.Version"
 
     def __init__(self, *args: Any) -> None:
@@ -69,7 +74,7 @@ class Version:
         return parts + [-1] * (4 - len(parts))
 
     @staticmethod
-    def Parse(input: str) -> "Version":
+    def Parse(input: str) -> Version:
         if input is None:
             raise ArgumentNullException("Value cannot be null. (Parameter 'input')")
         return Version(input)
@@ -128,7 +133,7 @@ class Version:
     def __ps_format__(self, fmt: str | None, culture: Any) -> str:
         return self.ToString()
 
-    def __eq__(self, other: Any) -> bool:
+    def __eq__(self, other: object) -> bool:
         if isinstance(other, Version):
             return self._key() == other._key()
         return NotImplemented

@@ -17,7 +17,8 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .exceptions import WildcardPatternException
 
@@ -177,7 +178,7 @@ class WildcardPattern:
     """System.Management.Automation.WildcardPattern."""
 
     __ps_typename__ = "System.Management.Automation.WildcardPattern"
-    __slots__ = ("_pattern", "_options", "_match")
+    __slots__ = ("_match", "_options", "_pattern")
 
     def __init__(self, pattern: str, options: Any = WildcardOptions.None_) -> None:
         if pattern is None:
@@ -197,7 +198,7 @@ class WildcardPattern:
         return self._pattern.replace("*", "%").replace("?", "_")
 
     @staticmethod
-    def Get(pattern: str, options: Any = WildcardOptions.None_) -> "WildcardPattern":
+    def Get(pattern: str, options: Any = WildcardOptions.None_) -> WildcardPattern:
         return WildcardPattern(pattern, options)
 
     @staticmethod
