@@ -19,7 +19,15 @@ from __future__ import annotations
 from .audit import AuditLog, AuditRecord, SignInLog, SignInResult
 from .bulk import BulkReport, BulkRow, bulk_template, bulk_update_mfa, parse_bulk_csv
 from .clock import LabClock
-from .constants import Client, Cloud, MethodType, MfaSatisfiedBy, MfaState, SignInStatus, VerificationOption
+from .constants import (
+    Client,
+    Cloud,
+    MethodType,
+    MfaSatisfiedBy,
+    MfaState,
+    SignInStatus,
+    VerificationOption,
+)
 from .errors import (
     AccessDenied,
     AppPasswordLimitReached,

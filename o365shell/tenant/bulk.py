@@ -18,6 +18,7 @@ from .errors import AccessDenied, UserNotFound, ValidationError
 from .mfa import set_mfa_state
 from .model import Tenant, upn_key
 from .rbac import Action, authorize
+from .users import User
 
 __all__ = [
     "BULK_HEADER",
@@ -92,9 +93,12 @@ def parse_bulk_csv(text: str) -> list[dict[str, str]]:
         line = reader.line_num
         if not any(v.strip() for v in values):
             continue
-        get = lambda i: values[i].strip() if i < len(values) else ""  # noqa: E731
-        rows.append({"Username": get(u_index), "MFA Status": get(s_index), "_line": str(line)})
+        rows.append({"Username": _cell(values, u_index), "MFA Status": _cell(values, s_index), "_line": str(line)})
     return rows
+
+
+def _cell(values: list[str], index: int) -> str:
+    return values[index].strip() if index < len(values) else ""
 
 
 def _field(row: Mapping[str, object], name: str) -> str:
@@ -116,7 +120,7 @@ def bulk_update_mfa(
     authorize(tenant, actor, Action.SET_MFA_STATE)
     report = BulkReport()
     seen: dict[str, int] = {}
-    plan = []
+    plan: list[tuple[BulkRow, User, MfaState]] = []
     for index, row in enumerate(rows):
         line = int(_field(row, "_line") or index + 2)
         username, raw_state = _field(row, "Username"), _field(row, "MFA Status")
@@ -146,18 +150,21 @@ def bulk_update_mfa(
             except (AccessDenied, UserNotFound) as exc:
                 problem = getattr(exc, "reason", str(exc))
         if problem is not None:
-            report.rows.append(BulkRow(line, username, raw_state, user and str(user.mfa_state), "Error", f"Line {line}: {problem}."))
+            previous = str(user.mfa_state) if user is not None else None
+            report.rows.append(BulkRow(line, username, raw_state, previous, "Error", f"Line {line}: {problem}."))
             continue
         assert user is not None and state is not None
-        report.rows.append(BulkRow(line, user.user_principal_name, str(state), str(user.mfa_state), "Verified", f"Line {line}: verified."))
+        report.rows.append(
+            BulkRow(line, user.user_principal_name, str(state), str(user.mfa_state), "Verified", f"Line {line}: verified.")
+        )
         plan.append((report.rows[-1], user, state))
     if dry_run or not report.ok:
         return report
-    for row, user, state in plan:
-        if user.mfa_state == state:
-            row.Status, row.Message = "Unchanged", f"Line {row.Line}: already {state}."
+    for entry, target, wanted in plan:
+        if target.mfa_state == wanted:
+            entry.Status, entry.Message = "Unchanged", f"Line {entry.Line}: already {wanted}."
             continue
-        set_mfa_state(tenant, actor, user.user_principal_name, str(state))
-        row.Status, row.Message = "Updated", f"Line {row.Line}: {row.PreviousState} -> {state}."
+        set_mfa_state(tenant, actor, target.user_principal_name, str(wanted))
+        entry.Status, entry.Message = "Updated", f"Line {entry.Line}: {entry.PreviousState} -> {wanted}."
     report.applied = True
     return report

@@ -28,7 +28,15 @@ from .org import (
     normalize_trusted_ips,
 )
 from .roles import find_role
-from .users import AppPassword, MfaRuntime, PendingCode, PhoneAppDetail, StrongAuthMethod, StrongAuthUserDetails, User
+from .users import (
+    AppPassword,
+    MfaRuntime,
+    PendingCode,
+    PhoneAppDetail,
+    StrongAuthMethod,
+    StrongAuthUserDetails,
+    User,
+)
 
 __all__ = ["SnapshotFormatError", "encode_tenant", "decode_tenant", "Sealer", "Unsealer"]
 
@@ -368,10 +376,10 @@ def decode_tenant(data: Any, unseal: Unsealer) -> tuple[Tenant, list[str]]:
         if role is None or not isinstance(oids, list):
             raise SnapshotFormatError(f"tenant.role_members has an unknown role or a bad member list: {role_id!r}")
         for oid in oids:
-            user = tenant._by_oid.get(oid) if isinstance(oid, str) else None  # noqa: SLF001
-            if user is None:
+            member = tenant._by_oid.get(oid) if isinstance(oid, str) else None  # noqa: SLF001
+            if member is None:
                 raise SnapshotFormatError(f"tenant.role_members.{role_id} names an unknown user {oid!r}")
-            tenant._add_role_member(role, user)  # noqa: SLF001
+            tenant._add_role_member(role, member)  # noqa: SLF001
     org = r.sub("org_config")
     tenant.org_config.load_values(org.get("values", "dict"))
     tenant.org_config.when_created = org.get("when_created", "dt")

@@ -65,7 +65,9 @@ def is_password_hash(text: object) -> bool:
 
 
 def verify_password(password: str, stored: str) -> bool:
-    """Check ``password`` against a hash string (constant-time comparison)."""
+    """Check ``password`` against a hash string (constant-time comparison); False for non-strings."""
+    if not isinstance(password, str) or not isinstance(stored, str):
+        return False
     try:
         scheme, iterations, salt, digest = stored.split("$")
         if scheme != _SCHEME:
@@ -109,7 +111,7 @@ def seal(key: bytes, plaintext: str, associated: str = "") -> str:
     enc_key, mac_key = _subkeys(key)
     nonce = secrets.token_bytes(_NONCE)
     data = plaintext.encode("utf-8")
-    cipher = bytes(a ^ b for a, b in zip(data, _keystream(enc_key, nonce, len(data))))
+    cipher = bytes(a ^ b for a, b in zip(data, _keystream(enc_key, nonce, len(data)), strict=True))
     tag = hmac.new(mac_key, associated.encode("utf-8") + b"\x00" + nonce + cipher, hashlib.sha256).digest()
     return _SEAL_PREFIX + _b64(nonce + cipher + tag)
 
@@ -129,7 +131,7 @@ def unseal(key: bytes, sealed: str, associated: str = "") -> str:
     expected = hmac.new(mac_key, associated.encode("utf-8") + b"\x00" + nonce + cipher, hashlib.sha256).digest()
     if not hmac.compare_digest(tag, expected):
         raise UnsealError("authentication tag mismatch (wrong key or altered data)")
-    data = bytes(a ^ b for a, b in zip(cipher, _keystream(enc_key, nonce, len(cipher))))
+    data = bytes(a ^ b for a, b in zip(cipher, _keystream(enc_key, nonce, len(cipher)), strict=True))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:  # pragma: no cover - tag already verified

@@ -97,7 +97,7 @@ class CreatedUser:
 def object_id_for(tenant: Tenant, upn: str) -> str:
     """Deterministic ObjectId for a UPN (uuid5), or a random one if that id is taken."""
     candidate = str(uuid.uuid5(OBJECT_ID_NAMESPACE, upn.lower()))
-    if candidate in tenant._by_oid:  # noqa: SLF001 - same package
+    if tenant.has_object_id(candidate):
         return str(uuid.uuid4())
     return candidate
 
@@ -316,7 +316,7 @@ def update_user(
             diff[name] = (old, value)
     if dry_run or not diff:
         return diff
-    for name, (attr, _kind, value) in converted.items():
+    for attr, _kind, value in converted.values():
         setattr(user, attr, value)
     tenant.audit.record(
         tenant.now(),
@@ -481,7 +481,9 @@ def remove_role_member(
             user.user_principal_name,
         )
     if role_obj.name == "Company Administrator" and len(tenant.role_members(role_obj)) <= 1:
-        raise ValidationError("The last Global Administrator of the tenant cannot be removed.", "RoleMember", user.user_principal_name)
+        raise ValidationError(
+            "The last Global Administrator of the tenant cannot be removed.", "RoleMember", user.user_principal_name
+        )
     if dry_run:
         return
     tenant._remove_role_member(role_obj, user)  # noqa: SLF001

@@ -163,6 +163,10 @@ class Tenant:
             raise UserNotFound(str(object_id))
         return user
 
+    def has_object_id(self, object_id: str) -> bool:
+        """True when a user (active or deleted) already has this ObjectId."""
+        return object_id in self._by_oid
+
     def resolve_user(self, identity: str | uuid.UUID) -> User:
         """An active user by UPN or ObjectId string."""
         if isinstance(identity, uuid.UUID) or (_guid_key(identity) and "@" not in str(identity)):

@@ -46,8 +46,8 @@ def _check_visible_meeting_properties(value: str) -> None:
         )
 
 
-_INT16 = {"minimum": -32768, "maximum": 32767}
-_UINT32 = {"minimum": 0, "maximum": 4_294_967_295}
+_INT16_MIN, _INT16_MAX = -32768, 32767
+_UINT32_MAX = 4_294_967_295
 
 
 def _b(name: str, default: bool | None, documented: bool = True) -> PropertySpec:
@@ -126,7 +126,7 @@ _SPECS: list[PropertySpec] = [
     PropertySpec("DistributionGroupNamingPolicy", "str", None, nullable=True, documented=False),
     _b("DLPViaDcsEnabled", False),
     _b("DLPWaitOnSendEnabled", False),
-    PropertySpec("DLPWaitOnSendTimeout", "int", 9999, **_INT16),
+    PropertySpec("DLPWaitOnSendTimeout", "int", 9999, minimum=_INT16_MIN, maximum=_INT16_MAX),
     _b("ElcProcessingDisabled", False),
     _u("EnableForwardingAddressSyncForMailboxes", False),
     _b("EnableOutlookEvents", False),
@@ -166,7 +166,7 @@ _SPECS: list[PropertySpec] = [
     _b("MailTipsAllTipsEnabled", True),
     _b("MailTipsExternalRecipientsTipsEnabled", False),
     _b("MailTipsGroupMetricsEnabled", True),
-    PropertySpec("MailTipsLargeAudienceThreshold", "int", 25, **_UINT32),
+    PropertySpec("MailTipsLargeAudienceThreshold", "int", 25, minimum=0, maximum=_UINT32_MAX),
     _u("MailTipsMailboxSourcedTipsEnabled", True),
     _u("MaskClientIpInReceivedHeadersEnabled", False),
     _u("MatchSenderOrganizerProperties", False),

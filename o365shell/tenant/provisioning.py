@@ -29,8 +29,22 @@ from .errors import (
     ValidationError,
 )
 from .model import PhoneMessage, Tenant
-from .otp import make_totp, match_totp, new_phone_code, new_secret, pending_code, totp_code
-from .users import AppPassword, PendingCode, PhoneAppDetail, StrongAuthMethod, StrongAuthUserDetails, User
+from .otp import (
+    make_totp,
+    match_totp,
+    new_phone_code,
+    new_secret,
+    pending_code,
+    totp_code,
+)
+from .users import (
+    AppPassword,
+    PendingCode,
+    PhoneAppDetail,
+    StrongAuthMethod,
+    StrongAuthUserDetails,
+    User,
+)
 
 __all__ = [
     "MAX_APP_PASSWORDS",
@@ -221,7 +235,8 @@ def register_phone_method(
     number = validate_phone_number(phone_number)
     pending = send_code(tenant, number, kind, "registration")
     user.runtime().pending_phone = pending
-    return PhoneVerificationSent(user.user_principal_name, number, str(kind), "Text" if kind == MethodType.ONE_WAY_SMS else "Call")
+    channel = "Text" if kind == MethodType.ONE_WAY_SMS else "Call"
+    return PhoneVerificationSent(user.user_principal_name, number, str(kind), channel)
 
 
 def confirm_phone_method(tenant: Tenant, upn: str, code: str) -> RegistrationResult:
@@ -233,7 +248,6 @@ def confirm_phone_method(tenant: Tenant, upn: str, code: str) -> RegistrationRes
         raise NoPendingRegistration(user.user_principal_name, "phone method")
     now = tenant.now()
     if now > pending.expires:
-        rt.pending_phone = None
         raise InvalidVerificationCode(user.user_principal_name, "the code has expired; register the phone again.")
     if str(code).strip() != pending.code:
         raise InvalidVerificationCode(user.user_principal_name, "the code does not match the one sent.")

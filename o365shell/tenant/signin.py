@@ -38,7 +38,13 @@ from .constants import (
 )
 from .crypto import verify_password
 from .model import Tenant
-from .otp import LOCKOUT_DURATION, check_second_factor, is_locked_out, record_failure, record_success
+from .otp import (
+    LOCKOUT_DURATION,
+    check_second_factor,
+    is_locked_out,
+    record_failure,
+    record_success,
+)
 from .provisioning import send_code
 from .users import StrongAuthMethod, User
 
@@ -89,7 +95,8 @@ def _legacy(tenant: Tenant, user: User, client: Client, password: str, ip: str |
     )
     if verify_password(password, user.password_hash):
         if user.mfa_state == MfaState.DISABLED:
-            return SignInStatus.SUCCESS, f"Per-user MFA is Disabled: {why_legacy} and the password is enough.", MfaSatisfiedBy.NOT_REQUIRED
+            return (SignInStatus.SUCCESS, f"Per-user MFA is Disabled: {why_legacy} and the password is enough.",
+                    MfaSatisfiedBy.NOT_REQUIRED)
         if user.mfa_state == MfaState.ENABLED:
             return (
                 SignInStatus.SUCCESS,
@@ -144,7 +151,8 @@ def _modern(
         return SignInStatus.INVALID_CREDENTIALS, "The password is incorrect.", None, False
     state = user.mfa_state
     if state == MfaState.DISABLED:
-        return SignInStatus.SUCCESS, f"Per-user MFA is Disabled: the password alone signs in to {how}.", MfaSatisfiedBy.NOT_REQUIRED, False
+        return (SignInStatus.SUCCESS, f"Per-user MFA is Disabled: the password alone signs in to {how}.",
+                MfaSatisfiedBy.NOT_REQUIRED, False)
     methods = usable_methods(tenant, user)
     if not methods:
         if user.authenticator_reregistration_required:
@@ -182,8 +190,8 @@ def _modern(
     check = check_second_factor(user, str(otp), now, allow_totp, allow_phone)
     if not check.ok:
         locked = record_failure(user, now)
-        suffix = (f" That was the fifth wrong code in a row: MFA is locked for {int(LOCKOUT_DURATION.total_seconds() // 60)} minutes."
-                  if locked else "")
+        minutes = int(LOCKOUT_DURATION.total_seconds() // 60)
+        suffix = f" That was the fifth wrong code in a row: MFA is locked for {minutes} minutes." if locked else ""
         return SignInStatus.INVALID_OTP, f"The second factor failed: {check.detail}.{suffix}", None, False
     record_success(user.runtime())
     return SignInStatus.SUCCESS, f"Per-user MFA is {state}: {check.detail}.", MfaSatisfiedBy.OTP, True
@@ -210,6 +218,8 @@ def sign_in(
     now = tenant.now()
     user = tenant.find_user(upn)
     satisfied: str | None = None
+    result: str
+    reason: str
     completed = False
     if user is None:
         result, reason = SignInStatus.INVALID_CREDENTIALS, f"There is no account '{upn}' in this tenant."

@@ -110,6 +110,11 @@ class UserLicense:
         return self.AccountSkuId
 
 
+def _plans(tenant: Tenant, account_sku_id: str) -> tuple[str, ...]:
+    sku = tenant.sku(account_sku_id)
+    return sku.service_plans if sku is not None else ()
+
+
 def _requirements(user: User) -> list[StrongAuthenticationRequirement]:
     if user.mfa_state == MfaState.DISABLED:
         return []
@@ -122,7 +127,7 @@ def msol_user_view(tenant: Tenant, user: User) -> dict[str, Any]:
     licensed = user.is_licensed
     mailbox = tenant.has_mailbox(user)
     details = user.user_details
-    sku_plans = {sid: (tenant.sku(sid).service_plans if tenant.sku(sid) else ()) for sid in user.licenses}
+    sku_plans = {sid: _plans(tenant, sid) for sid in user.licenses}
     view: dict[str, Any] = {
         "ExtensionData": None,
         "AlternateEmailAddresses": list(user.alternate_email_addresses),

@@ -12,9 +12,10 @@ from o365shell.tenant import (
     AuthenticationFailed,
     Tenant,
     build_tenant,
+    mfa,
+    provisioning,
     sign_in,
 )
-from o365shell.tenant import mfa, provisioning
 from o365shell.tenant.provisioning import MAX_APP_PASSWORDS
 
 

@@ -6,10 +6,27 @@ import json
 from datetime import timedelta
 
 import pytest
-from tenant_testlib import ADELE, ADMIN, ALEX, DIEGO, LEE, MEGAN, PASSWORD, PATTI, code_at
+from tenant_testlib import (
+    ADELE,
+    ADMIN,
+    ALEX,
+    DIEGO,
+    LEE,
+    MEGAN,
+    PASSWORD,
+    PATTI,
+    code_at,
+)
 
-from o365shell.tenant import AccessDenied, Tenant, ValidationError
-from o365shell.tenant import directory, exchange, mfa, provisioning
+from o365shell.tenant import (
+    AccessDenied,
+    Tenant,
+    ValidationError,
+    directory,
+    exchange,
+    mfa,
+    provisioning,
+)
 from o365shell.tenant.audit import Op
 
 

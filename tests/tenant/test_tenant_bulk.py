@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from tenant_testlib import ADMIN, ALEX, LEE, MEGAN, PATTI
 
-from o365shell.tenant import AccessDenied, MfaState, Tenant, ValidationError, bulk_template, bulk_update_mfa, parse_bulk_csv
+from o365shell.tenant import (
+    AccessDenied,
+    MfaState,
+    Tenant,
+    ValidationError,
+    bulk_template,
+    bulk_update_mfa,
+    parse_bulk_csv,
+)
 
 
 def states(tenant: Tenant) -> dict[str, str]:

@@ -18,10 +18,15 @@ from o365shell.tenant import (
     UserAlreadyExists,
     UserNotFound,
     ValidationError,
+    directory,
+    mfa,
     sign_in,
 )
-from o365shell.tenant import directory, mfa
-from o365shell.tenant.views import MSOL_USER_PROPERTIES, msol_user_view, role_member_view
+from o365shell.tenant.views import (
+    MSOL_USER_PROPERTIES,
+    msol_user_view,
+    role_member_view,
+)
 
 
 # ------------------------------------------------------------------ lookups

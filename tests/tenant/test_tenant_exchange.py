@@ -14,8 +14,8 @@ from o365shell.tenant import (
     Tenant,
     UnknownProperty,
     ValidationError,
+    exchange,
 )
-from o365shell.tenant import exchange
 from o365shell.tenant.org import AUTH_POLICY_SWITCHES, CAS_MAILBOX_PROPERTIES
 from o365shell.tenant.orgconfig import ORG_CONFIG_PROPERTIES
 

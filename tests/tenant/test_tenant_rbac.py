@@ -7,8 +7,20 @@ from datetime import timedelta
 import pytest
 from tenant_testlib import ADMIN, ALEX, DIEGO, ISAIAH, LEE, MEGAN, PATTI
 
-from o365shell.tenant import AccessDenied, Action, MfaState, Tenant, UserNotFound, authorize, can, is_admin, role_names
-from o365shell.tenant import directory, exchange, mfa
+from o365shell.tenant import (
+    AccessDenied,
+    Action,
+    MfaState,
+    Tenant,
+    UserNotFound,
+    authorize,
+    can,
+    directory,
+    exchange,
+    is_admin,
+    mfa,
+    role_names,
+)
 from o365shell.tenant.rbac import is_privileged
 
 GA, UA, AA, EA, PLAIN = ADMIN, LEE, DIEGO, PATTI, MEGAN

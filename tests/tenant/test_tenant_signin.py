@@ -19,8 +19,14 @@ from tenant_testlib import (
     step,
 )
 
-from o365shell.tenant import MfaState, Tenant, ValidationError, sign_in
-from o365shell.tenant import mfa, provisioning
+from o365shell.tenant import (
+    MfaState,
+    Tenant,
+    ValidationError,
+    mfa,
+    provisioning,
+    sign_in,
+)
 from o365shell.tenant.exchange import set_organization_config
 
 ALL_CLIENTS = ["Browser", "Outlook2013", "Outlook2013Adal", "Office2016", "ActiveSync", "Imap", "Pop", "Smtp"]

@@ -9,10 +9,30 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from tenant_testlib import ADELE, ADMIN, ALEX, ALEX_SECRET, MEGAN, PASSWORD, PATTI, code_at, step
+from tenant_testlib import (
+    ADELE,
+    ADMIN,
+    ALEX,
+    ALEX_SECRET,
+    MEGAN,
+    PASSWORD,
+    PATTI,
+    code_at,
+    step,
+)
 
-from o365shell.tenant import SnapshotError, Tenant, build_tenant, sign_in
-from o365shell.tenant import codec, directory, exchange, mfa, provisioning, store
+from o365shell.tenant import (
+    SnapshotError,
+    Tenant,
+    build_tenant,
+    codec,
+    directory,
+    exchange,
+    mfa,
+    provisioning,
+    sign_in,
+    store,
+)
 from o365shell.tenant.views import msol_user_view
 
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from tenant_testlib import ADELE, ALEX, ALEX_SECRET, PASSWORD, PATTI, PATTI_PHONE, code_at, step
+from tenant_testlib import (
+    ADELE,
+    ALEX,
+    ALEX_SECRET,
+    PASSWORD,
+    PATTI,
+    PATTI_PHONE,
+    code_at,
+    step,
+)
 
 from o365shell.tenant import (
     InvalidVerificationCode,
@@ -13,9 +22,9 @@ from o365shell.tenant import (
     NoPendingRegistration,
     Tenant,
     ValidationError,
+    provisioning,
     sign_in,
 )
-from o365shell.tenant import provisioning
 from o365shell.tenant.otp import LOCKOUT_DURATION, match_totp, time_step, totp_code
 
 
