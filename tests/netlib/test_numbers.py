@@ -74,3 +74,17 @@ def test_int_bits_and_is_numeric():
     assert int_bits(5) == 32 and int_bits(2**40) == 64 and int_bits(Int16(1)) == 16
     assert is_numeric(1) and is_numeric(1.5) and is_numeric(Decimal(1))
     assert not is_numeric(True) and not is_numeric("1")
+
+
+def test_flag_enums_have_a_none_member():
+    from o365shell.engine.netlib.datetime import DateTimeStyles
+    from o365shell.engine.netlib.regex import RegexOptions
+    from o365shell.engine.netlib.strings import StringSplitOptions
+    from o365shell.engine.netlib.wildcard import WildcardOptions
+    for cls, full in ((DateTimeStyles, "System.Globalization.DateTimeStyles"),
+                      (RegexOptions, "System.Text.RegularExpressions.RegexOptions"),
+                      (StringSplitOptions, "System.StringSplitOptions"),
+                      (WildcardOptions, "System.Management.Automation.WildcardOptions")):
+        assert cls["None"] == 0 and getattr(cls, "None") == 0
+        assert cls.__ps_typename__ == full and cls.__doc__
+    assert RegexOptions.IgnoreCase | RegexOptions.Multiline == 3

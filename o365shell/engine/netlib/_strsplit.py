@@ -1,9 +1,10 @@
 """Internal: String.Split and the .NET white-space set (shared by ``strings``)."""
 from __future__ import annotations
 
-import enum
 import unicodedata
 from typing import Any
+
+from ._enums import flag_enum
 
 
 def _whitespace() -> str:
@@ -19,13 +20,9 @@ WHITESPACE = _whitespace()
 _WS_SET = frozenset(WHITESPACE)
 
 
-class StringSplitOptions(enum.IntFlag):
-    """System.StringSplitOptions."""
-
-    __ps_typename__ = "System.StringSplitOptions"
-    None_ = 0
-    RemoveEmptyEntries = 1
-    TrimEntries = 2
+StringSplitOptions = flag_enum(
+    "StringSplitOptions", "System.StringSplitOptions", "System.StringSplitOptions.", __name__,
+    [("None", 0), ("RemoveEmptyEntries", 1), ("TrimEntries", 2)])
 
 
 def split_options(value: Any) -> int | None:

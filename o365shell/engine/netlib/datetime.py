@@ -25,6 +25,7 @@ from ._clock import (
 )
 from ._clock import set_clock as set_clock  # re-exported
 from ._clock import set_local_timezone as set_local_timezone  # re-exported
+from ._enums import flag_enum
 from .dtformat import (
     TICKS_PER_DAY,
     TICKS_PER_HOUR,
@@ -73,20 +74,12 @@ class DateTimeKind(enum.IntEnum):
     Local = 2
 
 
-class DateTimeStyles(enum.IntFlag):
-    """System.Globalization.DateTimeStyles."""
-
-    __ps_typename__ = "System.Globalization.DateTimeStyles"
-    None_ = 0
-    AllowLeadingWhite = 1
-    AllowTrailingWhite = 2
-    AllowInnerWhite = 4
-    AllowWhiteSpaces = 7
-    NoCurrentDateDefault = 8
-    AdjustToUniversal = 16
-    AssumeLocal = 32
-    AssumeUniversal = 64
-    RoundtripKind = 128
+DateTimeStyles = flag_enum(
+    "DateTimeStyles", "System.Globalization.DateTimeStyles",
+    "System.Globalization.DateTimeStyles.", __name__,
+    [("None", 0), ("AllowLeadingWhite", 1), ("AllowTrailingWhite", 2), ("AllowInnerWhite", 4),
+     ("AllowWhiteSpaces", 7), ("NoCurrentDateDefault", 8), ("AdjustToUniversal", 16),
+     ("AssumeLocal", 32), ("AssumeUniversal", 64), ("RoundtripKind", 128)])
 
 
 def _kind(value: Any) -> DateTimeKind:

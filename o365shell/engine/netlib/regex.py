@@ -14,13 +14,13 @@ subtraction, ``\\G``, Unicode block names, ``(?(expression)...)`` conditionals.
 """
 from __future__ import annotations
 
-import enum
 import functools
 import re
 import weakref
 from collections.abc import Callable, Iterable
 from typing import Any, Union
 
+from ._enums import flag_enum
 from ._regex_translate import _error, _Info, _translate, translate
 from .exceptions import ArgumentException
 
@@ -39,27 +39,17 @@ __all__ = [
 ]
 
 
-class RegexOptions(enum.IntFlag):
-    """System.Text.RegularExpressions.RegexOptions."""
-
-    __ps_typename__ = "System.Text.RegularExpressions.RegexOptions"
-    None_ = 0
-    IgnoreCase = 1
-    Multiline = 2
-    ExplicitCapture = 4
-    Compiled = 8
-    Singleline = 16
-    IgnorePatternWhitespace = 32
-    RightToLeft = 64
-    ECMAScript = 256
-    CultureInvariant = 512
-    NonBacktracking = 1024
+RegexOptions = flag_enum(
+    "RegexOptions", "System.Text.RegularExpressions.RegexOptions",
+    "System.Text.RegularExpressions.RegexOptions.", __name__,
+    [("None", 0), ("IgnoreCase", 1), ("Multiline", 2), ("ExplicitCapture", 4), ("Compiled", 8),
+     ("Singleline", 16), ("IgnorePatternWhitespace", 32), ("RightToLeft", 64),
+     ("ECMAScript", 256), ("CultureInvariant", 512), ("NonBacktracking", 1024)])
 
 
 # ----------------------------------------------------------------------------- compile
 
 _OPTION_NAMES = {m.name.lower(): m for m in RegexOptions if m.name}
-_OPTION_NAMES["none"] = RegexOptions.None_
 _INFO: weakref.WeakKeyDictionary[re.Pattern[str], _Info] = weakref.WeakKeyDictionary()
 
 

@@ -14,25 +14,21 @@ Semantics follow System.Management.Automation.WildcardPattern (PowerShell 7.4):
 """
 from __future__ import annotations
 
-import enum
 import functools
 import re
 from collections.abc import Callable
 from typing import Any
 
+from ._enums import flag_enum
 from .exceptions import WildcardPatternException
 
 _SPECIAL = frozenset("*?[]`")
 
 
-class WildcardOptions(enum.IntFlag):
-    """System.Management.Automation.WildcardOptions."""
-
-    __ps_typename__ = "System.Management.Automation.WildcardOptions"
-    None_ = 0
-    Compiled = 1
-    IgnoreCase = 2
-    CultureInvariant = 4
+WildcardOptions = flag_enum(
+    "WildcardOptions", "System.Management.Automation.WildcardOptions",
+    "System.Management.Automation.WildcardOptions.", __name__,
+    [("None", 0), ("Compiled", 1), ("IgnoreCase", 2), ("CultureInvariant", 4)])
 
 
 def _invalid(pattern: str) -> WildcardPatternException:
@@ -180,7 +176,7 @@ class WildcardPattern:
     __ps_typename__ = "System.Management.Automation.WildcardPattern"
     __slots__ = ("_match", "_options", "_pattern")
 
-    def __init__(self, pattern: str, options: Any = WildcardOptions.None_) -> None:
+    def __init__(self, pattern: str, options: Any = 0) -> None:
         if pattern is None:
             from .exceptions import ArgumentNullException
             raise ArgumentNullException("Value cannot be null. (Parameter 'pattern')")
@@ -198,7 +194,7 @@ class WildcardPattern:
         return self._pattern.replace("*", "%").replace("?", "_")
 
     @staticmethod
-    def Get(pattern: str, options: Any = WildcardOptions.None_) -> WildcardPattern:
+    def Get(pattern: str, options: Any = 0) -> WildcardPattern:
         return WildcardPattern(pattern, options)
 
     @staticmethod
