@@ -38,6 +38,7 @@ __all__ = [
     "record_success",
     "OtpCheck",
     "check_second_factor",
+    "verify_totp",
     "pending_code",
 ]
 
@@ -156,6 +157,17 @@ def check_second_factor(user: User, code: str, now: datetime, allow_totp: bool, 
     if pending is not None and now > pending.expires:
         return OtpCheck(False, "the code sent to the phone has expired")
     return OtpCheck(False, "the verification code is wrong")
+
+
+def verify_totp(user: User, code: str, at: datetime) -> bool:
+    """Check ``code`` against the user's authenticator app (±1 step; a step accepted once is consumed).
+
+    The only way to use a stored TOTP secret: the secret itself is never returned.
+    Does not count failures towards the lockout (sign-ins do, see ``signin``).
+    """
+    if not user.has_authenticator_secret:
+        return False
+    return check_second_factor(user, code, at, allow_totp=True, allow_phone=False).ok
 
 
 def pending_code(code: str, phone: str, now: datetime, method_type: MethodType) -> PendingCode:
