@@ -106,3 +106,8 @@ def test_parse_exact_multiple_and_errors():
         DateTime.ParseExact("Tue 15.01.2024", "ddd dd.MM.yyyy", None)
     d = DateTime.ParseExact(" 15.01.2024 ", "dd.MM.yyyy", None, DateTimeStyles.AllowWhiteSpaces)
     assert d.Day == 15
+
+
+def test_module_level_aliases():
+    assert ndt.parse("2024-01-15", "invariant") == DateTime(2024, 1, 15)
+    assert ndt.parse_exact("15/01/2024", "dd/MM/yyyy", "invariant") == DateTime(2024, 1, 15)

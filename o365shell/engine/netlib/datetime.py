@@ -571,3 +571,16 @@ def _days_in_month(year: int, month: int) -> int:
     if month == 2:
         return 29 if (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)) else 28
     return 30 if month in (4, 6, 9, 11) else 31
+
+
+def parse(s: str, culture: Any = None, styles: Any = None) -> DateTime:
+    """``DateTime.Parse(s, culture[, styles])`` (see ``dtparse`` for the accepted forms)."""
+    from .dtparse import parse_datetime
+    return parse_datetime(s, culture, styles)
+
+
+def parse_exact(s: str, formats: str | Iterable[str], culture: Any = None,
+                styles: Any = None) -> DateTime:
+    """``DateTime.ParseExact(s, format | formats, culture[, styles])``."""
+    from .dtparse import parse_exact as _parse_exact
+    return _parse_exact(s, formats, culture, styles)

@@ -30,7 +30,6 @@ RFC1123 = "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'"
 SORTABLE = "yyyy'-'MM'-'dd'T'HH':'mm':'ss"
 UNIVERSAL_SORTABLE = "yyyy'-'MM'-'dd HH':'mm':'ss'Z'"
 
-_DATE_STANDARD = "dDfFgGmMoOrRstTuUyY"
 
 
 class DateParts:
