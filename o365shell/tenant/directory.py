@@ -15,7 +15,7 @@ import string
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from .audit import Op
 from .clock import as_utc
@@ -36,6 +36,7 @@ __all__ = [
     "USER_PROPERTIES",
     "CreatedUser",
     "object_id_for",
+    "query_users",
     "validate_password",
     "generate_password",
     "create_user",
@@ -100,6 +101,56 @@ def object_id_for(tenant: Tenant, upn: str) -> str:
     if tenant.has_object_id(candidate):
         return str(uuid.uuid4())
     return candidate
+
+
+def query_users(
+    tenant: Tenant,
+    *,
+    search_string: str | None = None,
+    department: str | None = None,
+    title: str | None = None,
+    city: str | None = None,
+    state: str | None = None,
+    country: str | None = None,
+    usage_location: str | None = None,
+    domain_name: str | None = None,
+    enabled_filter: str = "All",
+    unlicensed_users_only: bool = False,
+    return_deleted_users: bool = False,
+) -> Iterator[User]:
+    """Stream users matching Get-MsolUser's list filters (all case-insensitive, exact except SearchString).
+
+    ``search_string`` matches the start of the display name or of the UPN / alternate e-mail
+    addresses; ``enabled_filter`` is All, EnabledOnly or DisabledOnly (BlockCredential);
+    ``domain_name`` matches the UPN's domain; ``return_deleted_users`` lists the recycle bin.
+    """
+    mode = str(enabled_filter).strip().lower()
+    if mode not in ("all", "enabledonly", "disabledonly"):
+        raise ValidationError(
+            f"'{enabled_filter}' is not a valid EnabledFilter; valid values: All, EnabledOnly, DisabledOnly.",
+            "EnabledFilter", enabled_filter,
+        )
+    exact = {attr: value.lower() for attr, value in (
+        ("department", department), ("title", title), ("city", city), ("state", state), ("country", country),
+        ("usage_location", usage_location)) if value is not None}
+    prefix = search_string.lower() if search_string else None
+    domain = domain_name.lower().lstrip("@") if domain_name else None
+    for user in tenant.iter_users(deleted=return_deleted_users):
+        if mode == "enabledonly" and user.block_credential or mode == "disabledonly" and not user.block_credential:
+            continue
+        if unlicensed_users_only and user.licenses:
+            continue
+        if domain is not None and user.user_principal_name.lower().partition("@")[2] != domain:
+            continue
+        if any((getattr(user, attr) or "").lower() != value for attr, value in exact.items()):
+            continue
+        if prefix is not None and not (
+            user.display_name.lower().startswith(prefix)
+            or user.user_principal_name.lower().startswith(prefix)
+            or any(a.lower().startswith(prefix) for a in user.alternate_email_addresses)
+        ):
+            continue
+        yield user
 
 
 def validate_password(password: str, upn: str | None = None, strong: bool = True) -> None:

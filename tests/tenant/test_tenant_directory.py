@@ -275,3 +275,21 @@ def test_msol_view_has_every_property_in_the_real_order(tenant: Tenant) -> None:
     assert "JBSWY3DPEHPK3PXP" not in repr(view)
     joni = msol_user_view(tenant, tenant.get_user(JONI))
     assert joni["IsLicensed"] is False and joni["ProxyAddresses"] == [] and joni["StrongAuthenticationUserDetails"] is None
+
+
+def test_query_users_applies_get_msoluser_filters(tenant: Tenant) -> None:
+    def upns(**kwargs: object) -> list[str]:
+        return [u.user_principal_name for u in directory.query_users(tenant, **kwargs)]  # type: ignore[arg-type]
+
+    assert upns(search_string="alex") == [ALEX]
+    assert upns(search_string="Megan B") == [MEGAN]
+    assert upns(department="it") == [ADMIN, LEE, PATTI, "DiegoS@contoso.com"]
+    assert upns(enabled_filter="DisabledOnly") == ["IsaiahL@contoso.com"]
+    assert len(upns(enabled_filter="EnabledOnly")) == 8
+    assert upns(unlicensed_users_only=True) == [JONI]
+    assert upns(domain_name="contoso.onmicrosoft.com") == [ADMIN]
+    assert upns(city="Tulsa", title="Retail Manager") == ["AdeleV@contoso.com"]
+    directory.delete_user(tenant, ADMIN, JONI)
+    assert upns(return_deleted_users=True) == [JONI]
+    with pytest.raises(ValidationError):
+        upns(enabled_filter="Sometimes")
