@@ -180,13 +180,16 @@ class _Reader:
         self.data, self.path, self.strings, self.dates = data, path, strings, dates
 
     def sub(self, key: str) -> "_Reader":
+        """A reader over the object at ``key``."""
         return _Reader(self.get(key, "dict"), f"{self.path}.{key}", self.strings, self.dates)
 
     def items(self, key: str, optional: bool = False) -> list["_Reader"]:
+        """Readers over each object of the list at ``key``."""
         values = self.get(key, "list", [] if optional else ...)
         return [_Reader(v, f"{self.path}.{key}[{i}]", self.strings, self.dates) for i, v in enumerate(values)]
 
     def get(self, key: str, kind: str, default: Any = ...) -> Any:
+        """The value at ``key`` checked as ``kind`` (a trailing ``?`` allows null); ``default`` if absent."""
         where = f"{self.path}.{key}"
         if key not in self.data:
             if default is ...:
