@@ -1,0 +1,16 @@
+"""Helpers for the format tests: objects built with the engine's PSCustomObject."""
+import pytest
+
+from o365shell.engine.objects import PSCustomObject
+
+
+def obj(pairs=None, typename=None, **kw):
+    """A PSCustomObject from a dict (order kept) or keyword arguments."""
+    items = dict(pairs or {})
+    items.update(kw)
+    return PSCustomObject(items, [typename] if typename else None)
+
+
+@pytest.fixture
+def mk():
+    return obj
