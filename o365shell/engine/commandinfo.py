@@ -1,0 +1,272 @@
+"""What a command name resolves to: CmdletInfo, FunctionInfo, AliasInfo, ExternalScriptInfo.
+
+These are also the objects Get-Command returns, so they carry pwsh's CommandInfo
+properties (CommandType, Name, Version, Source, Definition, Parameters...).
+"""
+from __future__ import annotations
+
+import enum
+import os
+from typing import Any
+
+
+class CommandTypes(enum.IntFlag):
+    """System.Management.Automation.CommandTypes."""
+
+    __ps_typename__ = "System.Management.Automation.CommandTypes"
+    Alias = 1
+    Function = 2
+    Filter = 4
+    Cmdlet = 8
+    ExternalScript = 16
+    Application = 32
+    Script = 64
+    Configuration = 256
+    All = 383
+
+
+class CommandInfo:
+    """Base of command descriptions."""
+
+    __ps_typename__ = "System.Management.Automation.CommandInfo"
+    __ps_properties__ = ("CommandType", "Name", "Version", "Source")
+    __ps_default_display__ = ("CommandType", "Name", "Version", "Source")
+    command_type = CommandTypes.Cmdlet
+
+    @property
+    def CommandType(self) -> CommandTypes:
+        return self.command_type
+
+    @property
+    def Name(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def Version(self) -> str:
+        return ""
+
+    @property
+    def Source(self) -> str:
+        return ""
+
+    @property
+    def ModuleName(self) -> str:
+        return self.Source
+
+    @property
+    def Definition(self) -> str:
+        return self.Name
+
+    @property
+    def Parameters(self) -> Any:
+        from .pscollections import Hashtable
+        h = Hashtable()
+        m = self.metadata()
+        if m is not None:
+            for p in m.params:
+                h[p.name] = p.name
+        return h
+
+    @property
+    def ParameterSets(self) -> list:
+        m = self.metadata()
+        return list(m.set_names) if m is not None else []
+
+    @property
+    def Visibility(self) -> str:
+        return "Public"
+
+    @property
+    def HelpUri(self) -> str:
+        return ""
+
+    def metadata(self) -> Any:
+        return None
+
+    def ToString(self) -> str:
+        return self.Name
+
+    def processor(self, ctx: Any, args: list, invocation_name: str, position: Any, dot_source: bool = False) -> Any:
+        raise NotImplementedError
+
+
+class CmdletInfo(CommandInfo):
+    """A cmdlet (a Python class declared with @cmdlet)."""
+
+    __ps_typename__ = "System.Management.Automation.CmdletInfo"
+    __ps_typenames__ = ("System.Management.Automation.CmdletInfo", "System.Management.Automation.CommandInfo",
+                        "System.Object")
+    command_type = CommandTypes.Cmdlet
+    __slots__ = ("cls",)
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+
+    @property
+    def Name(self) -> str:
+        return self.cls.name  # type: ignore[attr-defined]
+
+    @property
+    def Version(self) -> str:
+        return self.cls.version  # type: ignore[attr-defined]
+
+    @property
+    def Source(self) -> str:
+        return self.cls.module  # type: ignore[attr-defined]
+
+    @property
+    def Verb(self) -> str:
+        return self.Name.split("-", 1)[0] if "-" in self.Name else ""
+
+    @property
+    def Noun(self) -> str:
+        return self.Name.split("-", 1)[1] if "-" in self.Name else ""
+
+    @property
+    def ImplementingType(self) -> str:
+        return self.cls.__name__
+
+    @property
+    def Definition(self) -> str:
+        from .helpinfo import syntax_text
+        return syntax_text(self)
+
+    def metadata(self) -> Any:
+        return self.cls.metadata  # type: ignore[attr-defined]
+
+    def processor(self, ctx: Any, args: list, invocation_name: str, position: Any, dot_source: bool = False) -> Any:
+        from .pipeline import CmdletProcessor
+        return CmdletProcessor(ctx, self.cls, args, invocation_name, position)
+
+
+class FunctionInfo(CommandInfo):
+    """A function or filter defined by a script."""
+
+    __ps_typename__ = "System.Management.Automation.FunctionInfo"
+    __ps_typenames__ = ("System.Management.Automation.FunctionInfo", "System.Management.Automation.CommandInfo",
+                        "System.Object")
+    __slots__ = ("name", "scriptblock", "is_filter", "help_comment")
+
+    def __init__(self, name: str, scriptblock: Any, is_filter: bool = False, help_comment: str | None = None) -> None:
+        self.name = name
+        self.scriptblock = scriptblock
+        self.is_filter = is_filter
+        self.help_comment = help_comment
+
+    @property
+    def command_type(self) -> CommandTypes:  # type: ignore[override]
+        return CommandTypes.Filter if self.is_filter else CommandTypes.Function
+
+    @property
+    def Name(self) -> str:
+        return self.name
+
+    @property
+    def ScriptBlock(self) -> Any:
+        return self.scriptblock
+
+    @property
+    def Definition(self) -> str:
+        return self.scriptblock.ToString()
+
+    def metadata(self) -> Any:
+        return self.scriptblock.compiled().metadata
+
+    def processor(self, ctx: Any, args: list, invocation_name: str, position: Any, dot_source: bool = False) -> Any:
+        from .pipeline import ScriptProcessor
+        return ScriptProcessor(ctx, self.scriptblock, args, invocation_name, position, dot_source=dot_source,
+                               is_filter=self.is_filter)
+
+
+class AliasInfo(CommandInfo):
+    """An alias and the command it resolves to."""
+
+    __ps_typename__ = "System.Management.Automation.AliasInfo"
+    __ps_typenames__ = ("System.Management.Automation.AliasInfo", "System.Management.Automation.CommandInfo",
+                        "System.Object")
+    command_type = CommandTypes.Alias
+    __slots__ = ("name", "target", "resolved")
+
+    def __init__(self, name: str, target: str, resolved: Any) -> None:
+        self.name = name
+        self.target = target
+        self.resolved = resolved
+
+    @property
+    def Name(self) -> str:
+        return self.name
+
+    @property
+    def DisplayName(self) -> str:
+        return f"{self.name} -> {self.target}"
+
+    @property
+    def Definition(self) -> str:
+        return self.target
+
+    @property
+    def ReferencedCommand(self) -> Any:
+        return self.resolved
+
+    @property
+    def ResolvedCommand(self) -> Any:
+        return self.resolved
+
+    @property
+    def ResolvedCommandName(self) -> str:
+        return self.resolved.Name if self.resolved is not None else self.target
+
+    @property
+    def Source(self) -> str:
+        return self.resolved.Source if self.resolved is not None else ""
+
+    def metadata(self) -> Any:
+        return self.resolved.metadata() if self.resolved is not None else None
+
+    def processor(self, ctx: Any, args: list, invocation_name: str, position: Any, dot_source: bool = False) -> Any:
+        return self.resolved.processor(ctx, args, invocation_name, position, dot_source)
+
+
+class ExternalScriptInfo(CommandInfo):
+    """A .ps1 file run as a command."""
+
+    __ps_typename__ = "System.Management.Automation.ExternalScriptInfo"
+    __ps_typenames__ = ("System.Management.Automation.ExternalScriptInfo",
+                        "System.Management.Automation.CommandInfo", "System.Object")
+    command_type = CommandTypes.ExternalScript
+    __slots__ = ("path", "_sb")
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._sb: Any = None
+
+    @property
+    def Name(self) -> str:
+        return os.path.basename(self.path)
+
+    @property
+    def Path(self) -> str:
+        return self.path
+
+    @property
+    def Source(self) -> str:
+        return self.path
+
+    @property
+    def Definition(self) -> str:
+        return self.path
+
+    def scriptblock(self, ctx: Any) -> Any:
+        if self._sb is None or self._sb.ctx is not ctx:
+            from .runtime import load_script_file
+            self._sb = load_script_file(ctx, self.path)
+        return self._sb
+
+    def metadata(self) -> Any:
+        from .runtime import current_session
+        return self.scriptblock(current_session()).compiled().metadata
+
+    def processor(self, ctx: Any, args: list, invocation_name: str, position: Any, dot_source: bool = False) -> Any:
+        from .pipeline import ScriptProcessor
+        return ScriptProcessor(ctx, self.scriptblock(ctx), args, invocation_name, position, dot_source=dot_source,
+                               script_file=self.path)

@@ -1,0 +1,565 @@
+"""The streaming pipeline: command processors for cmdlets and script blocks, each with
+begin / process / end, pushing objects to the next one as they are produced.
+
+``run_pipeline`` wires processors together, feeds the first one, and stops the upstream
+part early when a downstream command (Select-Object -First) has seen enough.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .binding import (Arg, BindState, bind_command_line, bind_pipeline_item, input_not_bound, missing_mandatory,
+                      missing_mandatory_error, choose_set)
+from .errors import (ErrorRecord, FlowControl, Position, ReturnSignal, RuntimeException, StopUpstream,
+                     attach_position, record_of)
+from .netlib.exceptions import DotNetException
+from .objects import MISSING
+from .pscollections import ArrayList, AutomationNull, Hashtable, OrderedDictionary
+from .session import Scope, action_value
+
+
+class Processor:
+    """Base of command processors."""
+
+    downstream: Callable[[Any], None]
+    name = ""
+    position: Position | None = None
+    failed = False
+
+    def begin(self) -> None: ...
+    def process(self, item: Any) -> None: ...
+    def process_no_input(self) -> None: ...
+    def end(self) -> None: ...
+
+
+def _variable_sink(ctx: Any, name: str) -> Callable[[Any], None]:
+    """-OutVariable / -ErrorVariable: a list in the caller's scope (``+name`` appends)."""
+    append = name.startswith("+")
+    name = name.lstrip("+")
+    lst = ctx.get_var(name.lower()) if append else MISSING
+    if not isinstance(lst, list):
+        lst = ArrayList()
+        ctx.assign(name, lst)
+    return lst.append
+
+
+class CmdletProcessor(Processor):
+    """Runs a Cmdlet subclass."""
+
+    def __init__(self, ctx: Any, cls: type, args: list[Arg], invocation_name: str, position: Position | None,
+                 expecting_input: bool = False) -> None:
+        self.ctx = ctx
+        self.cls = cls
+        self.name = cls.name  # type: ignore[attr-defined]
+        self.position = position
+        meta = cls.metadata  # type: ignore[attr-defined]
+        self.meta = meta
+        self.state: BindState = bind_command_line(meta, args, self.name, True)
+        c = cls(ctx, invocation_name)
+        c.position = position
+        self.cmdlet = c
+        self.out_sink: Callable[[Any], None] | None = None
+        self.saved_prefs: dict[str, Any] | None = None
+        self._apply(self.state.bound, initial=True)
+        self.has_input = False
+
+    def _apply(self, bound: dict[str, Any], initial: bool = False) -> None:
+        c = self.cmdlet
+        ctx = self.ctx
+        if initial:
+            for p in self.meta.own:
+                if p.name not in bound:
+                    setattr(c, p.attr, False if p.is_switch else p.default)
+        for name, v in bound.items():
+            p = self.meta.by_name[name.lower()]
+            if p.is_common:
+                self._common(name, v)
+            else:
+                setattr(c, p.attr, v)
+        c.bound = dict(self.state.bound)
+        _ = ctx
+
+    def _common(self, name: str, v: Any) -> None:
+        c = self.cmdlet
+        ctx = self.ctx
+        if name == "ErrorAction":
+            c.error_action = action_value(v)
+        elif name == "WarningAction":
+            c.warning_action = action_value(v)
+        elif name == "Verbose":
+            c.verbose_on = bool(v)
+        elif name == "Debug":
+            c.debug_on = bool(v)
+        elif name == "WhatIf":
+            c.whatif = bool(v)
+        elif name == "Confirm":
+            c.confirm = bool(v)
+        elif name == "ErrorVariable" and v:
+            c.error_variable = _variable_sink(ctx, str(v))
+        elif name == "OutVariable" and v:
+            self.out_sink = _variable_sink(ctx, str(v))
+
+    def _wire(self) -> None:
+        down = self.downstream
+        sink = self.out_sink
+        if sink is not None:
+            def both(o: Any) -> None:
+                sink(o)
+                down(o)
+            self.cmdlet._out = both
+        else:
+            self.cmdlet._out = down
+
+    def begin(self) -> None:
+        self._wire()
+        st = self.state
+        c = self.cmdlet
+        c.parameter_set_name = choose_set(st)
+        c.expecting_input = self.has_input
+        missing = missing_mandatory(st, self.has_input)
+        if missing:
+            self._prompt_or_fail(missing)
+        try:
+            c.begin()
+        except DotNetException as e:
+            attach_position(e, self.position, self.name) if self.position else None
+            raise
+
+    def _prompt_or_fail(self, missing: list) -> None:
+        ctx = self.ctx
+        host = ctx.host
+        if not getattr(host, "interactive", False):
+            raise missing_mandatory_error(self.name, missing)
+        host.write_line(f"cmdlet {self.name} at command pipeline position 1")
+        host.write_line("Supply values for the following parameters:")
+        from .binding import coerce
+        for p in missing:
+            try:
+                text = host.read_line(p.name + ": ", secure=False)
+            except (EOFError, KeyboardInterrupt):
+                raise missing_mandatory_error(self.name, missing) from None
+            value: Any = text
+            if p.type is not None and p.type.IsArray:
+                value = [text]
+            v = coerce(p, value, self.name, True)
+            self.state.set(p, v)
+            setattr(self.cmdlet, p.attr, v)
+        self.cmdlet.bound = dict(self.state.bound)
+
+    def process(self, item: Any) -> None:
+        c = self.cmdlet
+        st = self.state
+        if self.meta.simple_pipeline:
+            p = self.meta.pipeline_params[0]
+            if p.name not in st.bound:
+                setattr(c, p.attr, item)
+                self._call_process()
+                return
+        try:
+            bound = bind_pipeline_item(st, item, True)
+        except DotNetException as e:
+            self._item_error(e, item)
+            return
+        if bound is None:
+            self._item_error(input_not_bound(self.name, item), item)
+            return
+        saved = {k: getattr(c, self.meta.by_name[k.lower()].attr) for k in bound}
+        for k, v in bound.items():
+            setattr(c, self.meta.by_name[k.lower()].attr, v)
+        c.bound = {**st.bound, **bound}
+        try:
+            missing = [p for p in missing_mandatory(st, False) if p.name not in bound]
+            if missing:
+                self._item_error(missing_mandatory_error(self.name, missing), item)
+                return
+            self._call_process()
+        finally:
+            for k, v in saved.items():
+                setattr(c, self.meta.by_name[k.lower()].attr, v)
+
+    def _item_error(self, e: BaseException, item: Any) -> None:
+        rec = record_of(e)
+        rec.command_name = rec.command_name or self.name
+        if rec.position is None:
+            rec.position = self.position
+        rec.target = item
+        self.cmdlet.had_error = True
+        self.ctx.write_error(rec, self.cmdlet.error_action, self.cmdlet.error_variable)
+
+    def _call_process(self) -> None:
+        try:
+            self.cmdlet.process()
+        except DotNetException as e:
+            if self.position is not None:
+                attach_position(e, self.position, self.name)
+            raise
+
+    def process_no_input(self) -> None:
+        self._call_process()
+
+    def end(self) -> None:
+        try:
+            self.cmdlet.end()
+        except DotNetException as e:
+            if self.position is not None:
+                attach_position(e, self.position, self.name)
+            raise
+
+    @property
+    def failed(self) -> bool:  # type: ignore[override]
+        return self.cmdlet.had_error
+
+
+class ScriptProcessor(Processor):
+    """Runs a script block / function / script file as a command."""
+
+    def __init__(self, ctx: Any, sb: Any, args: list[Arg], invocation_name: str, position: Position | None,
+                 dot_source: bool = False, is_filter: bool = False, script_file: str | None = None,
+                 this: Any = MISSING, dollar_under: Any = MISSING) -> None:
+        self.ctx = ctx
+        self.sb = sb
+        self.name = invocation_name
+        self.position = position
+        self.dot_source = dot_source
+        self.script_file = script_file
+        self.this = this
+        self.dollar_under = dollar_under
+        c = sb.compiled()
+        self.c = c
+        self.is_filter = is_filter or c.is_filter
+        self.state = bind_command_line(c.metadata, args, invocation_name or "", False)
+        self.scope: Scope | None = None
+        self.input: list | None = None
+        self.has_input = False
+        self.failed = False
+        self.saved_eap: Any = None
+
+    def _enter(self) -> Scope:
+        saved = self.ctx.scope
+        self.ctx.scope = self.scope  # type: ignore[assignment]
+        return saved
+
+    def begin(self) -> None:
+        ctx = self.ctx
+        parent = ctx.scope
+        if self.dot_source:
+            self.scope = parent
+        else:
+            self.scope = Scope(parent, is_script=self.script_file is not None)
+            if self.sb.closure:
+                mid = Scope(parent)
+                mid.vars.update(self.sb.closure)
+                self.scope.parent = mid
+        ctx.call_depth += 1
+        if ctx.call_depth > 1000:
+            ctx.call_depth -= 1
+            from .errors import runtime_error
+            raise runtime_error("The script failed due to call depth overflow.", "CallDepthOverflow",
+                                "InvalidOperation")
+        saved = self._enter()
+        try:
+            self._bind_variables()
+            if self.c.begin is not None:
+                self._run(self.c.begin)
+        finally:
+            ctx.scope = saved
+
+    def _bind_variables(self) -> None:
+        ctx = self.ctx
+        st = self.state
+        v = self.scope.vars  # type: ignore[union-attr]
+        c = self.c
+        if self.script_file:
+            import os
+            v["psscriptroot"] = os.path.dirname(self.script_file)
+            v["pscommandpath"] = self.script_file
+        if self.this is not MISSING:
+            v["this"] = self.this
+        if self.dollar_under is not MISSING:
+            v["_"] = self.dollar_under
+        missing = missing_mandatory(st, self.has_input)
+        if missing:
+            self._prompt_or_fail(missing)
+        bp = OrderedDictionary()
+        for name in st.bound_order:
+            p = c.metadata.by_name[name.lower()]
+            val = st.bound[name]
+            if p.is_common:
+                self._common(name, val)
+            bp[name] = val
+        for spec in c.params:
+            lname = spec.name.lower()
+            if spec.name in st.bound:
+                val = st.bound[spec.name]
+            elif spec.default_fn is not None:
+                val = spec.default_fn(ctx)
+                if spec.ptype is not None and val is not None:
+                    val = spec.ptype.convert(val)
+            elif spec.is_switch:
+                from .valuetypes import SwitchParameter
+                val = SwitchParameter(False)
+            elif spec.ptype is not None and (spec.ptype.is_value_type or spec.ptype.FullName == "System.String"):
+                try:
+                    val = spec.ptype.convert(None)
+                except DotNetException:
+                    val = None
+            else:
+                val = None
+            v[lname] = val
+            if spec.ptype is not None:
+                if self.scope.typed is None:  # type: ignore[union-attr]
+                    self.scope.typed = {}  # type: ignore[union-attr]
+                self.scope.typed[lname] = spec.ptype  # type: ignore[union-attr]
+        v["args"] = list(st.extra)
+        v["psboundparameters"] = bp
+        if c.uses_input and not self.has_input:
+            v["input"] = []
+
+    def _common(self, name: str, val: Any) -> None:
+        v = self.scope.vars  # type: ignore[union-attr]
+        if name == "ErrorAction":
+            v["erroractionpreference"] = val
+        elif name == "WarningAction":
+            v["warningpreference"] = val
+        elif name == "Verbose":
+            v["verbosepreference"] = "Continue" if val else "SilentlyContinue"
+        elif name == "Debug":
+            v["debugpreference"] = "Continue" if val else "SilentlyContinue"
+        elif name == "WhatIf":
+            v["whatifpreference"] = bool(val)
+
+    def _prompt_or_fail(self, missing: list) -> None:
+        host = self.ctx.host
+        if not getattr(host, "interactive", False):
+            raise missing_mandatory_error(self.name, missing)
+        host.write_line(f"cmdlet {self.name} at command pipeline position 1")
+        host.write_line("Supply values for the following parameters:")
+        from .binding import coerce
+        for p in missing:
+            try:
+                text = host.read_line(p.name + ": ")
+            except (EOFError, KeyboardInterrupt):
+                raise missing_mandatory_error(self.name, missing) from None
+            self.state.set(p, coerce(p, text, self.name, False))
+
+    def _run(self, block: Callable[[Any, Callable[[Any], None]], None]) -> None:
+        try:
+            block(self.ctx, self.downstream)
+        except ReturnSignal:
+            pass
+        except DotNetException as e:
+            if self.position is not None and self.name:
+                attach_position(e, self.position, None)
+            raise
+
+    def process(self, item: Any) -> None:
+        self.has_input = True
+        c = self.c
+        saved = self._enter()
+        try:
+            vars_ = self.scope.vars  # type: ignore[union-attr]
+            vars_["_"] = item
+            if c.metadata.pipeline_params:
+                try:
+                    bound = bind_pipeline_item(self.state, item, False)
+                except DotNetException as e:
+                    self.ctx.write_error(_rec(e, self.name, self.position, item))
+                    self.failed = True
+                    return
+                if bound:
+                    for k, v in bound.items():
+                        vars_[k.lower()] = v
+                        self.scope.vars["psboundparameters"][k] = v  # type: ignore[union-attr]
+            if c.process is not None:
+                self._run(c.process)
+            elif self.is_filter and c.end is not None:
+                self._run(c.end)
+            else:
+                if self.input is None:
+                    self.input = []
+                self.input.append(item)
+        finally:
+            self.ctx.scope = saved
+
+    def process_no_input(self) -> None:
+        c = self.c
+        if c.process is None:
+            return
+        saved = self._enter()
+        try:
+            self._run(c.process)
+        finally:
+            self.ctx.scope = saved
+
+    def end(self) -> None:
+        c = self.c
+        saved = self._enter()
+        try:
+            vars_ = self.scope.vars  # type: ignore[union-attr]
+            if not (self.is_filter and c.process is None):
+                vars_["input"] = list(self.input) if self.input is not None else []
+                if c.end is not None:
+                    if self.input is not None and c.process is None and "_" not in vars_:
+                        pass
+                    self._run(c.end)
+        finally:
+            self.ctx.scope = saved
+            self.ctx.call_depth -= 1
+
+
+def _rec(e: BaseException, name: str, position: Any, target: Any) -> ErrorRecord:
+    r = record_of(e)
+    r.command_name = r.command_name or name
+    if r.position is None:
+        r.position = position
+    r.target = target
+    return r
+
+
+def run_pipeline(ctx: Any, procs: list[Processor], source: Any, out: Callable[[Any], None]) -> None:
+    """Wire processors, run begin on all, feed them, then end each in order."""
+    n = len(procs)
+    for i in range(n - 1):
+        procs[i].downstream = procs[i + 1].process
+        procs[i + 1].has_input = True  # type: ignore[attr-defined]
+    procs[-1].downstream = out
+    started = 0
+    try:
+        for p in procs:
+            p.begin()
+            started += 1
+        first = procs[0]
+        if source is MISSING:
+            first.process_no_input()
+        else:
+            proc = first.process
+            for item in source:
+                proc(item)
+        for p in procs:
+            p.end()
+    except StopUpstream as s:
+        idx = next((i for i, p in enumerate(procs) if getattr(p, "cmdlet", None) is s.owner or p is s.owner), None)
+        if idx is None:
+            raise
+        for p in procs[idx:]:
+            p.end()
+    finally:
+        for p in procs[started:]:
+            if isinstance(p, ScriptProcessor) and p.scope is not None:
+                pass
+
+
+class Redirector(Processor):
+    """Applies a command's redirections (2>&1, 2>$null, > file) around another processor."""
+
+    def __init__(self, ctx: Any, inner: Processor, redirs: list[tuple[str, bool, Any, str | None]]) -> None:
+        self.ctx = ctx
+        self.inner = inner
+        self.redirs = redirs
+        self.name = inner.name
+        self.position = inner.position
+        self.files: dict[str, tuple[str, bool, list]] = {}
+        self.streams = None
+
+    @property
+    def has_input(self) -> bool:
+        return getattr(self.inner, "has_input", False)
+
+    @has_input.setter
+    def has_input(self, v: bool) -> None:
+        self.inner.has_input = v  # type: ignore[attr-defined]
+
+    @property
+    def failed(self) -> bool:  # type: ignore[override]
+        return getattr(self.inner, "failed", False)
+
+    def _setup(self) -> None:
+        ctx = self.ctx
+        outer = ctx.streams
+        st = outer.copy()
+        down = self.downstream
+        inner_out: Callable[[Any], None] = down
+        for stream, append, target, merge in self.redirs:
+            if merge is not None:
+                if stream in ("2", "*") and merge == "1":
+                    st.error = lambda rec, d=self._down_out: d(rec)
+                if stream in ("3", "*") and merge == "1":
+                    st.warning = lambda t, d=self._down_out: d(t)
+                continue
+            if target is None:
+                sink: Callable[[Any], None] = lambda x: None
+            else:
+                path = target
+                buf: list = []
+                self.files[stream] = (path, append, buf)
+                sink = buf.append
+            if stream == "1":
+                inner_out = sink
+            elif stream == "2":
+                st.error = (lambda rec, s=sink: (ctx.add_error(rec), s(rec))[1])
+            elif stream == "3":
+                st.warning = sink
+            elif stream == "4":
+                st.verbose = sink
+            elif stream == "5":
+                st.debug = sink
+            elif stream == "6":
+                st.information = sink
+            elif stream == "*":
+                inner_out = sink
+                st.error = (lambda rec, s=sink: (ctx.add_error(rec), s(rec))[1])
+                st.warning = st.verbose = st.debug = st.information = sink
+        self.inner.downstream = self._wrap_out(inner_out)
+        self.streams = st
+        self.outer = outer
+
+    def _down_out(self, obj: Any) -> None:
+        self.downstream(obj)
+
+    def _wrap_out(self, out: Callable[[Any], None]) -> Callable[[Any], None]:
+        ctx = self.ctx
+
+        def w(obj: Any) -> None:
+            saved = ctx.streams
+            ctx.streams = self.outer
+            try:
+                out(obj)
+            finally:
+                ctx.streams = saved
+        return w
+
+    def _call(self, fn: Callable[..., None], *a: Any) -> None:
+        ctx = self.ctx
+        saved = ctx.streams
+        ctx.streams = self.streams
+        try:
+            fn(*a)
+        finally:
+            ctx.streams = saved
+
+    def begin(self) -> None:
+        self._setup()
+        self._call(self.inner.begin)
+
+    def process(self, item: Any) -> None:
+        self._call(self.inner.process, item)
+
+    def process_no_input(self) -> None:
+        self._call(self.inner.process_no_input)
+
+    def end(self) -> None:
+        try:
+            self._call(self.inner.end)
+        finally:
+            self._flush()
+
+    def _flush(self) -> None:
+        import os
+        for stream, (path, append, buf) in self.files.items():
+            text = self.ctx.formatter(buf) if self.ctx.formatter else "\n".join(str(x) for x in buf) + "\n"
+            full = path if os.path.isabs(path) else os.path.join(self.ctx.location, path)
+            with open(full, "a" if append else "w", encoding="utf-8") as f:
+                f.write(text)
+
+
+_ = (FlowControl, RuntimeException, Hashtable, AutomationNull)

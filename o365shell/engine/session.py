@@ -1,0 +1,379 @@
+"""Session state: scopes and variables, the command table (cmdlets, functions, aliases),
+preferences, the error list and the current output streams.
+
+One ``Session`` is the ``ctx`` every compiled closure receives; calling a function
+swaps ``ctx.scope`` and restores it. Scoping is dynamic, as in PowerShell: a new scope's
+parent is the caller's scope.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Callable
+
+from .errors import (ActionPreferenceStopException, CommandNotFoundException, ErrorCategory, ErrorRecord,
+                     runtime_error)
+from .objects import MISSING
+from .pscollections import ArrayList, AutomationNull
+
+
+class Scope:
+    """One scope: its variables (lower-case names), local functions and aliases."""
+
+    __slots__ = ("vars", "parent", "functions", "aliases", "is_script", "typed", "script_info")
+
+    def __init__(self, parent: "Scope | None", is_script: bool = False) -> None:
+        self.vars: dict[str, Any] = {}
+        self.parent = parent
+        self.functions: dict[str, Any] | None = None
+        self.aliases: dict[str, str] | None = None
+        self.is_script = is_script
+        self.typed: dict[str, Any] | None = None
+        self.script_info: Any = None
+
+
+class Streams:
+    """Where non-output streams go right now: the host, unless a redirection says otherwise."""
+
+    __slots__ = ("error", "warning", "verbose", "debug", "information")
+
+    def __init__(self, error: Callable[[ErrorRecord], None], warning: Callable[[str], None],
+                 verbose: Callable[[str], None], debug: Callable[[str], None],
+                 information: Callable[[Any], None]) -> None:
+        self.error = error
+        self.warning = warning
+        self.verbose = verbose
+        self.debug = debug
+        self.information = information
+
+    def copy(self) -> "Streams":
+        return Streams(self.error, self.warning, self.verbose, self.debug, self.information)
+
+
+ACTION_NAMES = {"silentlycontinue": 0, "stop": 1, "continue": 2, "inquire": 3, "ignore": 4, "suspend": 5,
+                "break": 6}
+
+
+def action_value(v: Any) -> int:
+    """An ActionPreference as its number (accepts the enum, its name or its value)."""
+    if v is None:
+        return 2
+    if isinstance(v, str):
+        n = ACTION_NAMES.get(v.strip().lower())
+        if n is None:
+            names = ", ".join(k.capitalize() if k != "silentlycontinue" else "SilentlyContinue" for k in ACTION_NAMES)
+            raise runtime_error(f'Cannot convert value "{v}" to type "System.Management.Automation.ActionPreference". '
+                                f'Error: "Unable to match the identifier name {v} to a valid enumerator name. Specify '
+                                f'one of the following enumerator names and try again:\n{names}"',
+                                "InvalidCastFromStringToEnum", "InvalidArgument")
+        return n
+    try:
+        return int(getattr(v, "value", v))
+    except (TypeError, ValueError):
+        return 2
+
+
+class Session:
+    """A running shell: the ``ctx`` of all compiled code."""
+
+    def __init__(self, host: Any = None, *, interactive: bool = False) -> None:
+        from .host import Host
+        self.host = host if host is not None else Host()
+        self.interactive = interactive
+        self.global_scope = Scope(None, is_script=True)
+        self.scope = self.global_scope
+        self.try_depth = 0
+        self.last_status = True
+        self.call_depth = 0
+        self.commands: dict[str, Any] = {}        # lower-case cmdlet name -> cmdlet class
+        self.aliases: dict[str, str] = {}         # lower-case alias -> command name
+        self.services: dict[str, Any] = {}        # tenant, connections, clock... (owned by cmdlets)
+        self.error_list = ArrayList()
+        self.history: list[Any] = []
+        self.location = os.getcwd()
+        self.formatter: Callable[[list], str] | None = None   # objects -> text for '>' redirection
+        self.command_loaders: list[Callable[["Session"], None]] = []
+        self.current_command: Any = None
+        self.catch_stack: list[BaseException] = []
+        self.streams = Streams(self._host_error, self._host_warning, self._host_verbose, self._host_debug,
+                               self._host_information)
+        self._init_variables()
+
+    # ------------------------------------------------------------------ host stream adapters
+    def _host_error(self, record: ErrorRecord) -> None:
+        self.host.write_error(record)
+
+    def _host_warning(self, text: str) -> None:
+        self.host.write_warning(text)
+
+    def _host_verbose(self, text: str) -> None:
+        self.host.write_verbose(text)
+
+    def _host_debug(self, text: str) -> None:
+        self.host.write_debug(text)
+
+    def _host_information(self, obj: Any) -> None:
+        self.host.write_information(obj)
+
+    # ------------------------------------------------------------------ variables
+    def _init_variables(self) -> None:
+        import platform
+        import sys
+        from .pscollections import Hashtable
+        v = self.global_scope.vars
+        v["erroractionpreference"] = "Continue"
+        v["warningpreference"] = "Continue"
+        v["verbosepreference"] = "SilentlyContinue"
+        v["debugpreference"] = "SilentlyContinue"
+        v["informationpreference"] = "SilentlyContinue"
+        v["progresspreference"] = "Continue"
+        v["confirmpreference"] = "High"
+        v["whatifpreference"] = False
+        v["error"] = self.error_list
+        v["formatenumerationlimit"] = 4
+        v["ofs"] = " "
+        v["maximumhistorycount"] = 4096
+        v["nestedpromptlevel"] = 0
+        v["pid"] = os.getpid()
+        v["home"] = os.path.expanduser("~")
+        v["pshome"] = os.path.dirname(os.path.abspath(__file__))
+        v["shellid"] = "Microsoft.PowerShell"
+        v["islinux"] = sys.platform.startswith("linux")
+        v["iswindows"] = sys.platform.startswith("win")
+        v["ismacos"] = sys.platform == "darwin"
+        v["iscoreclr"] = True
+        v["pscommandpath"] = None
+        v["psscriptroot"] = None
+        v["lastexitcode"] = None
+        v["errorview"] = "ConciseView"
+        v["psculture"] = "en-US"
+        v["psuiculture"] = "en-US"
+        v["psedition"] = "Core"
+        from .. import __version__ as VERSION
+        ver = Hashtable()
+        ver["PSVersion"] = "7.4.6"
+        ver["PSEdition"] = "Core"
+        ver["GitCommitId"] = "7.4.6"
+        ver["OS"] = f"{platform.system()} {platform.release()}"
+        ver["Platform"] = "Unix" if os.name == "posix" else "Win32NT"
+        ver["PSCompatibleVersions"] = ["1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0", "7.0"]
+        ver["PSRemotingProtocolVersion"] = "2.3"
+        ver["SerializationVersion"] = "1.1.0.1"
+        ver["WSManStackVersion"] = "3.0"
+        ver["O365ShellVersion"] = VERSION
+        v["psversiontable"] = ver
+        v["psdefaultparametervalues"] = Hashtable()
+
+    def get_var(self, lname: str) -> Any:
+        """Value of a variable by lower-case name, searching outward; MISSING if unset."""
+        s = self.scope
+        while s is not None:
+            val = s.vars.get(lname, MISSING)
+            if val is not MISSING:
+                return val
+            s = s.parent
+        if lname == "?":
+            return self.last_status
+        if lname == "pwd":
+            from .pathinfo import PathInfo
+            return PathInfo(self.location)
+        if lname == "host":
+            return self.services.get("hostobj") or self.host
+        if lname == "executioncontext":
+            return self
+        return MISSING
+
+    def lookup(self, name: str, scope: str | None = None) -> Any:
+        """``$name`` / ``$scope:name`` (MISSING when unset)."""
+        if scope is None:
+            return self.get_var(name.lower())
+        sc = scope.lower()
+        lname = name.lower()
+        if sc == "env":
+            return os.environ.get(name, os.environ.get(name.upper(), MISSING)) if os.name != "nt" else \
+                os.environ.get(name.upper(), MISSING)
+        if sc in ("global",):
+            return self.global_scope.vars.get(lname, MISSING)
+        if sc == "script":
+            return self.script_scope().vars.get(lname, MISSING)
+        if sc in ("local", "private"):
+            return self.scope.vars.get(lname, MISSING)
+        if sc == "variable":
+            return self.get_var(lname)
+        if sc == "using":
+            return self.get_var(lname)
+        if sc == "function":
+            f = self.find_function(lname)
+            return f.scriptblock if f is not None else MISSING
+        return MISSING
+
+    def script_scope(self) -> Scope:
+        s = self.scope
+        while s is not None:
+            if s.is_script:
+                return s
+            s = s.parent
+        return self.global_scope
+
+    def target_scope(self, scope: str | None) -> Scope:
+        if scope is None:
+            return self.scope
+        sc = scope.lower()
+        if sc == "global":
+            return self.global_scope
+        if sc == "script":
+            return self.script_scope()
+        return self.scope
+
+    def assign(self, name: str, value: Any, scope: str | None = None) -> None:
+        """``$name = value`` (honouring a variable's type constraint, env: and scope modifiers)."""
+        if scope is not None and scope.lower() == "env":
+            from .conversion import to_string
+            if value is None or value == "":
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = to_string(value)
+            return
+        if scope is not None and scope.lower() == "function":
+            return
+        target = self.target_scope(scope)
+        lname = name.lower()
+        if target.typed is not None and lname in target.typed:
+            value = target.typed[lname].convert(value)
+        elif lname in _PREFERENCE_VARS:
+            value = _check_preference(lname, value)
+        target.vars[lname] = value
+
+    def declare_typed(self, name: str, pstype: Any, value: Any, scope: str | None = None) -> None:
+        target = self.target_scope(scope)
+        if target.typed is None:
+            target.typed = {}
+        lname = name.lower()
+        target.typed[lname] = pstype
+        target.vars[lname] = value
+
+    def set_matches(self, m: Any) -> None:
+        from .netlib.regex import group_dict
+        from .pscollections import Hashtable
+        h = Hashtable()
+        for k, v in group_dict(m).items():
+            h[k] = v
+        self.scope.vars["matches"] = h
+
+    # ------------------------------------------------------------------ commands
+    def find_function(self, lname: str) -> Any:
+        s = self.scope
+        while s is not None:
+            if s.functions is not None:
+                f = s.functions.get(lname)
+                if f is not None:
+                    return f
+            s = s.parent
+        return None
+
+    def define_function(self, name: str, info: Any, scope: str | None = None) -> None:
+        target = self.target_scope(scope)
+        if target.functions is None:
+            target.functions = {}
+        target.functions[name.lower()] = info
+
+    def find_alias(self, lname: str) -> str | None:
+        s = self.scope
+        while s is not None:
+            if s.aliases is not None and lname in s.aliases:
+                return s.aliases[lname]
+            s = s.parent
+        return self.aliases.get(lname)
+
+    def resolve_command(self, name: str, allow_alias: bool = True) -> Any:
+        """The command a name means now: alias, then function, then cmdlet, then a script file."""
+        lname = name.lower()
+        if allow_alias:
+            target = self.find_alias(lname)
+            if target is not None:
+                from .commandinfo import AliasInfo
+                resolved = self.resolve_command(target, allow_alias=False) if target.lower() != lname else None
+                if resolved is not None:
+                    return AliasInfo(name, target, resolved)
+        f = self.find_function(lname)
+        if f is not None:
+            return f
+        c = self.commands.get(lname)
+        if c is not None and c.is_available(self):
+            from .commandinfo import CmdletInfo
+            return CmdletInfo(c)
+        if "\\" in lname or "/" in lname or lname.endswith(".ps1"):
+            path = name if os.path.isabs(name) else os.path.join(self.location, name)
+            path = os.path.normpath(path.replace("\\", "/"))
+            if os.path.isfile(path) and path.lower().endswith(".ps1"):
+                from .commandinfo import ExternalScriptInfo
+                return ExternalScriptInfo(path)
+            if os.path.isfile(path):
+                return None
+        if "\\" not in lname and "/" not in lname and not lname.endswith(".ps1"):
+            path = os.path.join(self.location, name)
+            if os.path.isfile(path + ".ps1") and False:
+                return None
+        return None
+
+    def command_not_found(self, name: str) -> Exception:
+        e = runtime_error(f"The term '{name}' is not recognized as a name of a cmdlet, function, script file, or "
+                          "executable program.\nCheck the spelling of the name, or if a path was included, verify "
+                          "that the path is correct and try again.", "CommandNotFoundException",
+                          ErrorCategory.ObjectNotFound, name, CommandNotFoundException)
+        e.command_name = name  # type: ignore[attr-defined]
+        return e
+
+    # ------------------------------------------------------------------ errors
+    def preference(self, lname: str) -> int:
+        v = self.get_var(lname)
+        return action_value(v if v is not MISSING else None)
+
+    def write_error(self, record: ErrorRecord, action: int | None = None, error_variable: Any = None) -> None:
+        """A non-terminating error: by the action preference, show it, record it, or stop."""
+        if action is None:
+            action = self.preference("erroractionpreference")
+        if action == 4:  # Ignore
+            return
+        if error_variable is not None:
+            error_variable(record)
+        if action == 1:  # Stop
+            exc = ActionPreferenceStopException(record.message)
+            exc.script_terminating = True
+            exc._record = record  # catch sees the original record
+            exc.error_id = record.error_id
+            raise exc
+        self.add_error(record)
+        if action in (2, 3, 5, 6):
+            self.streams.error(record)
+
+    def add_error(self, record: ErrorRecord) -> None:
+        lst = self.error_list
+        lst.insert(0, record)
+        if len(lst) > 256:
+            del lst[256:]
+
+    def report_terminating(self, exc: BaseException) -> None:
+        """A statement-terminating error that nobody caught: show it and go on."""
+        from .errors import record_of
+        rec = record_of(exc)
+        self.add_error(rec)
+        pref = self.preference("erroractionpreference")
+        if pref not in (0, 4):
+            self.streams.error(rec)
+        self.last_status = False
+
+    @property
+    def tenant(self) -> Any:
+        return self.services.get("tenant")
+
+
+_PREFERENCE_VARS = {"erroractionpreference", "warningpreference", "verbosepreference", "debugpreference",
+                    "informationpreference", "progresspreference"}
+
+
+def _check_preference(lname: str, value: Any) -> Any:
+    action_value(value)
+    return value
+
+
+_ = AutomationNull

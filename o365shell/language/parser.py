@@ -1,0 +1,48 @@
+"""Entry point of the language layer: text in, ``ast.Script`` out (cached by text)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pyparsing as pp
+
+from . import ast as A
+from .errors import PSParseError
+
+_grammar = None
+
+
+def _get_grammar():
+    global _grammar
+    if _grammar is None:
+        from .grammar import Grammar
+        pp.ParserElement.enable_packrat(cache_size_limit=None)
+        _grammar = Grammar()
+    return _grammar
+
+
+def parse(text: str, path: str | None = None) -> A.Script:
+    """Parse a whole script. Raises PSParseError (with ``source`` set) on a syntax error."""
+    return _parse_cached(text, path)
+
+
+@lru_cache(maxsize=256)
+def _parse_cached(text: str, path: str | None) -> A.Script:
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]
+    source = A.Source(text, path)
+    g = _get_grammar()
+    try:
+        try:
+            result = g.script.parse_string(text, parse_all=True)
+        except pp.ParseException as e:
+            from .diagnose import diagnose
+            raise diagnose(g, text, e) from None
+        finally:
+            pp.ParserElement.reset_cache()
+    except PSParseError as err:
+        err.source = source
+        raise
+    block: A.ScriptBlock = result[0]
+    block.start, block.end = 0, len(text)
+    block.text = text
+    return A.Script(0, len(text), block, source)
