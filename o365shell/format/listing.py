@@ -18,8 +18,16 @@ __all__ = ["list_entry_lines", "list_values", "ListDocument", "render_list"]
 _SEP = " : "
 
 
-def list_entry_lines(labels: list[str], values: list[str], width: int | None = None) -> list[str]:
-    """The lines of one object's block (no blank line): labels and already formatted values."""
+FORMAT_ACCENT = "\x1b[32;1m"
+"""$PSStyle.Formatting.FormatAccent (list labels)."""
+
+
+def list_entry_lines(labels: list[str], values: list[str], width: int | None = None,
+                     accent: str = "") -> list[str]:
+    """The lines of one object's block (no blank line): labels and already formatted values.
+
+    ``accent``: an ANSI style for the labels and separators (coloured output).
+    """
     width = width or DEFAULT_WIDTH
     if not labels or width - len(_SEP) - 1 - 1 < 0:
         return []
@@ -32,7 +40,7 @@ def list_entry_lines(labels: list[str], values: list[str], width: int | None = N
             lab = lab + " " * (lw - n)
         elif n > lw:
             lab = lab[:head_split(lab, lw)]
-        padded.append(lab + _SEP)
+        padded.append(accent + lab + _SEP + "\x1b[0m" if accent else lab + _SEP)
     lw += len(_SEP)
     field = width - lw
     indent = " " * lw
@@ -70,8 +78,9 @@ class ListDocument:
     """A list in an output stream: written object by object (no buffering needed)."""
 
     def __init__(self, fields: list[Any] | Callable[[Any], list[Any]], *, width: int | None = None,
-                 group_by: Any = None) -> None:
+                 group_by: Any = None, color: bool = False) -> None:
         self.fields = fields
+        self.color = color
         self.width = width or DEFAULT_WIDTH
         self.group_by = group_by
         self._started = False
@@ -97,7 +106,8 @@ class ListDocument:
                 emit(group_label_line(gb.label, v))
                 emit("")
         fields = self.fields(obj) if callable(self.fields) else self.fields
-        for line in list_entry_lines([f.label for f in fields], list_values(obj, fields), self.width):
+        for line in list_entry_lines([f.label for f in fields], list_values(obj, fields), self.width,
+                                     FORMAT_ACCENT if self.color else ""):
             emit(line)
         emit("")
 

@@ -20,14 +20,15 @@ from typing import Any, Callable, Iterable
 from ..engine.conversion import to_string
 from ..engine.objects import enumerate_values, is_enumerable, property_names
 from ..engine.pscollections import AutomationNull, DictionaryEntry, Hashtable
-from .listing import ListDocument, list_entry_lines, list_values
+from .listing import FORMAT_ACCENT, ListDocument, list_entry_lines, list_values
 from .table import DEFAULT_WIDTH, TableDocument
 from .values import format_scalar, is_datetime, is_scalar
 from .views import (TABLE_COLUMN_CAP, Field, default_fields, find_view, make_field, resolve_fields,
                     type_names_of, wide_field)
 from .wide import WideDocument
 
-__all__ = ["OutDefault", "Formatter", "expand_input", "format_objects", "out_string", "SHAPE_TABLE_MAX"]
+__all__ = ["OutDefault", "Formatter", "FormatData", "expand_input", "format_objects", "format_lines", "out_string",
+           "SHAPE_TABLE_MAX"]
 
 SHAPE_TABLE_MAX = 4
 """pwsh's PropertyCountForTable: up to this many properties give a table, more a list."""
@@ -92,7 +93,8 @@ class Formatter:
         fields = lv.entries if lv is not None else default_fields(obj)
         if not fields:
             return _text_lines(to_string(obj))
-        lines = list_entry_lines([f.label for f in fields], list_values(obj, fields), self.width)
+        lines = list_entry_lines([f.label for f in fields], list_values(obj, fields), self.width,
+                                 FORMAT_ACCENT if self.color else "")
         return [""] + lines + [""]
 
     def _raw(self, lines: list[str]) -> None:
@@ -109,7 +111,7 @@ class Formatter:
     def _open_table(self, fields: list[Field], *, table_f: bool, auto_size: bool = False, wrap: bool = False,
                     hide_header: bool = False, group_by: Any = None) -> None:
         self.doc = TableDocument(fields, width=self.width, table_f=table_f, auto_size=auto_size, wrap=wrap,
-                                 hide_header=hide_header, group_by=group_by)
+                                 hide_header=hide_header, group_by=group_by, color=self.color)
 
     def _add(self, obj: Any) -> None:
         doc = self.doc
@@ -135,7 +137,8 @@ class Formatter:
                 self._open_table(view.columns, table_f=False, auto_size=view.auto_size,
                                  hide_header=view.hide_header, group_by=view.group_by)
             elif view.kind == "list":
-                self.doc = ListDocument(view.entries, width=self.width, group_by=view.group_by)
+                self.doc = ListDocument(view.entries, width=self.width, group_by=view.group_by,
+                                        color=self.color)
             else:
                 self.doc = WideDocument(view.field, width=self.width, columns=view.columns,
                                         group_by=view.group_by)
@@ -147,7 +150,7 @@ class Formatter:
         if len(fields) <= SHAPE_TABLE_MAX:
             self._open_table(fields, table_f=True)
         else:
-            self.doc = ListDocument(fields, width=self.width)
+            self.doc = ListDocument(fields, width=self.width, color=self.color)
         self._applies = self._applies_to_type(obj)
         return True
 
@@ -248,18 +251,19 @@ class Formatter:
                 if wild:  # wildcards expand per object
                     def fields_for(o: Any) -> list[Field]:
                         return resolve_fields(o, props, exclude, _LIST_KEYS)
-                    self.doc = ListDocument(fields_for, width=self.width, group_by=gb)
+                    self.doc = ListDocument(fields_for, width=self.width, group_by=gb, color=self.color)
                 else:
                     self.doc = ListDocument(resolve_fields(obj, props, exclude, _LIST_KEYS), width=self.width,
-                                            group_by=gb)
+                                            group_by=gb, color=self.color)
                 return lambda o: True
             v = view if view is not None else find_view(obj, "list")
             if v is not None:
-                self.doc = ListDocument(v.entries, width=self.width, group_by=gb if gb is not None else v.group_by)
+                self.doc = ListDocument(v.entries, width=self.width,
+                                        group_by=gb if gb is not None else v.group_by, color=self.color)
                 return self._applies_to_view(v)
             if not property_names(obj) and not default_fields(obj):
                 return None
-            self.doc = ListDocument(lambda o: default_fields(o), width=self.width, group_by=gb)
+            self.doc = ListDocument(lambda o: default_fields(o), width=self.width, group_by=gb, color=self.color)
             return lambda o: True
 
         self._explicit(objs, opener, props is not None)
@@ -286,6 +290,45 @@ def _group_field(group_by: Any) -> Field | None:
     return make_field(group_by)
 
 
+class FormatData:
+    """What a Format-Table/-List/-Wide cmdlet emits: its objects and options, laid out later.
+
+    Out-Default / Out-String render it at their own width (``Format-Table | Out-String
+    -Width 200`` works as in pwsh).  ``kind`` is "table", "list" or "wide"; ``options``
+    are the keyword arguments of :meth:`Formatter.format_table` / ``format_list`` /
+    ``format_wide`` (properties, view, auto_size, wrap, hide_headers, group_by, exclude,
+    property, column).
+    """
+
+    __ps_typename__ = "Microsoft.PowerShell.Commands.Internal.Format.FormatStartData"
+    __slots__ = ("kind", "objects", "options")
+
+    def __init__(self, kind: str, objects: Iterable[Any], **options: Any) -> None:
+        if kind not in ("table", "list", "wide"):
+            raise ValueError(f"unknown format kind: {kind}")
+        self.kind = kind
+        items: list[Any] = []
+        for o in objects:
+            expand_input(o, items.append)
+        self.objects = items
+        self.options = options
+
+    def render(self, width: int | None = None, color: bool = False) -> list[str]:
+        """The lines, at ``width`` (None: 120)."""
+        lines: list[str] = []
+        f = Formatter(lines.append, width, color)
+        if self.kind == "table":
+            f.format_table(self.objects, **self.options)
+        elif self.kind == "list":
+            f.format_list(self.objects, **self.options)
+        else:
+            f.format_wide(self.objects, **self.options)
+        return lines
+
+    def ToString(self) -> str:
+        return self.__ps_typename__
+
+
 class OutDefault:
     """Streaming Out-Default: ``write(obj)`` for each output object, ``close()`` at the end.
 
@@ -298,12 +341,24 @@ class OutDefault:
         self.width = width
         self._fmt = Formatter(emit, width, color)
 
+    def _one(self, obj: Any) -> None:
+        if type(obj) is FormatData:
+            fmt = self._fmt
+            fmt.close()
+            for line in obj.render(fmt.width, fmt.color):
+                self.emit(line)
+            return
+        self._fmt.write_default(obj)
+
     def write(self, obj: Any) -> None:
-        expand_input(obj, self._fmt.write_default)
+        if type(obj) is FormatData:
+            self._one(obj)
+            return
+        expand_input(obj, self._one)
 
     def write_many(self, objs: Iterable[Any]) -> None:
         for o in objs:
-            expand_input(o, self._fmt.write_default)
+            self.write(o)
 
     def flush(self) -> None:
         self._fmt.flush()

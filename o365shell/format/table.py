@@ -32,6 +32,9 @@ __all__ = ["DEFAULT_WIDTH", "fit_widths", "TableLayout", "TableDocument", "compu
 DEFAULT_WIDTH = 120
 """Screen width used when the host does not know one (pwsh's DefaultConsoleWidth)."""
 
+TABLE_HEADER_STYLE = "\x1b[32;1m"
+"""$PSStyle.Formatting.TableHeader."""
+
 _TABLE_FORMAT: Any = None
 
 
@@ -104,8 +107,9 @@ class TableLayout:
     """Fixed column widths and alignments: turns cell texts into table lines."""
 
     def __init__(self, labels: list[str], aligns: list[str], widths: list[int], *,
-                 hide_header: bool = False, wrap: bool = False) -> None:
+                 hide_header: bool = False, wrap: bool = False, header_style: str = "") -> None:
         self.labels = labels
+        self.header_style = header_style
         self.aligns = aligns
         self.widths = widths
         self.hide_header = hide_header
@@ -176,13 +180,18 @@ class TableLayout:
         """Header (when wanted) and rows as text lines."""
         if not self.visible:
             return []
-        rows = (self.header_rows() if with_header else []) + self.data_rows(cells, max_widths, multiline)
+        header = self.header_rows() if with_header else []
+        rows = header + self.data_rows(cells, max_widths, multiline)
         if not rows:
             return []
         vis_aligns = [self.aligns[k] for k in self.visible]
         vis_widths = [self.widths[k] for k in self.visible]
         rows[0] = [pad(s, w, a) for s, w, a in zip(rows[0], vis_widths, vis_aligns)]
-        return _rows_to_lines(rows, vis_aligns)
+        lines = _rows_to_lines(rows, vis_aligns)
+        if self.header_style and header:
+            for i in range(len(header)):
+                lines[i] = self.header_style + lines[i] + "\x1b[0m"
+        return lines
 
 
 def compute_cells(objs: list[Any], fields: list[Any], table_f: bool) -> list[list[str]]:
@@ -266,8 +275,9 @@ class TableDocument:
 
     def __init__(self, fields: list[Any], *, width: int | None = None, table_f: bool = True,
                  auto_size: bool = False, wrap: bool = False, hide_header: bool = False,
-                 group_by: Any = None, aligns: list[str] | None = None) -> None:
+                 group_by: Any = None, aligns: list[str] | None = None, color: bool = False) -> None:
         self.fields = fields
+        self.color = color
         self.labels = [f.label for f in fields]
         self.width = width or DEFAULT_WIDTH
         self.table_f = table_f
@@ -321,7 +331,8 @@ class TableDocument:
             widths = [-1] * len(widths)
         else:
             widths = fit_widths(widths, screen)
-        layout = TableLayout(self.labels, aligns, widths, hide_header=self.hide_header, wrap=self.wrap)
+        layout = TableLayout(self.labels, aligns, widths, hide_header=self.hide_header, wrap=self.wrap,
+                             header_style=TABLE_HEADER_STYLE if self.color else "")
         return layout, measured, multiline
 
     # -- output

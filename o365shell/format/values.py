@@ -141,12 +141,18 @@ def format_with(v: Any, fmt: str | None, table: bool = False) -> str:
         return ""
 
 
+_SCALAR_TYPE_NAMES = frozenset(("System.Security.SecureString", "System.Numerics.BigInteger", "System.IntPtr",
+                                "System.UIntPtr"))
+
+
 def is_scalar(v: Any) -> bool:
     """A pwsh "default scalar type": written with ToString(), one per line."""
     t = type(v)
     if t is str or t is int or t is bool or t is float:
         return True
-    return isinstance(v, (str, int, float, Decimal, enum.Enum))
+    if isinstance(v, (str, int, float, Decimal, enum.Enum)):
+        return True
+    return getattr(t, "__ps_typename__", None) in _SCALAR_TYPE_NAMES
 
 
 def is_numeric_like(v: Any) -> bool:

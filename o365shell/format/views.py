@@ -140,9 +140,17 @@ def type_names_of(obj: Any) -> list[str]:
         except Exception:
             r = _fallback_type_names(t)
         else:
-            own = t.__dict__.get("__ps_typename__")
-            if own and own not in r:
-                r = _fallback_type_names(t)
+            # make sure the Python class chain's own type names are there (base-class views)
+            extra = [n for n in _fallback_type_names(t) if n not in r and n != t.__name__]
+            if extra:
+                r = list(r)
+                at = r.index("System.Object") if "System.Object" in r else len(r)
+                own = t.__dict__.get("__ps_typename__")
+                if own and own in extra:
+                    r.insert(0, own)
+                    extra.remove(own)
+                    at += 1
+                r[at:at] = [n for n in extra if n != "System.Object"]
     _TN_CACHE[t] = r
     return r
 

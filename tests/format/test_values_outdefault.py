@@ -133,3 +133,12 @@ def test_error_record_in_output_uses_concise_view():
     rec = ErrorRecord(RuntimeException("boom"), "boom", 0)
     rec.from_throw = True
     assert format_lines(["a", rec, "b"]) == ["a", "Exception: boom", "b"]
+
+
+def test_format_data_is_rendered_at_the_writer_width():
+    from o365shell.format.outdefault import FormatData, out_string
+    fd = FormatData("table", [obj(A="x" * 50)], properties=["A"])
+    assert out_string([fd], width=20, stream=True)[3] == "x" * 19 + "\u2026"
+    assert out_string([fd], width=200, stream=True)[3] == "x" * 50
+    lines = format_lines([obj(B=1), FormatData("list", [obj(A=1)]), obj(B=2)])
+    assert lines == ["", "B", "-", "1", "", "", "A : 1", "", "", "B", "-", "2", ""]
