@@ -36,6 +36,7 @@ TABLE_HEADER_STYLE = "\x1b[32;1m"
 """$PSStyle.Formatting.TableHeader."""
 
 _TABLE_FORMAT: Any = None
+_HAS_PRESERVE_KW: bool | None = None
 
 
 def _table_format() -> Any:
@@ -97,9 +98,21 @@ def _rows_to_lines(rows: list[list[str]], aligns: list[str]) -> list[str]:
     """Lay out pre-truncated rows with tabulate (first row already padded to the widths)."""
     if not rows:
         return []
-    from tabulate import tabulate
-    text = tabulate(rows, tablefmt=_table_format(), colalign=aligns, disable_numparse=True,
-                    preserve_whitespace=True)
+    import tabulate as _tab
+    global _HAS_PRESERVE_KW
+    if _HAS_PRESERVE_KW is None:
+        import inspect
+        _HAS_PRESERVE_KW = "preserve_whitespace" in inspect.signature(_tab.tabulate).parameters
+    if _HAS_PRESERVE_KW:
+        text = _tab.tabulate(rows, tablefmt=_table_format(), colalign=aligns, disable_numparse=True,
+                             preserve_whitespace=True)
+    else:  # tabulate 0.9: a module switch
+        old = _tab.PRESERVE_WHITESPACE
+        _tab.PRESERVE_WHITESPACE = True
+        try:
+            text = _tab.tabulate(rows, tablefmt=_table_format(), colalign=aligns, disable_numparse=True)
+        finally:
+            _tab.PRESERVE_WHITESPACE = old
     return [line.rstrip() for line in text.split("\n")]
 
 

@@ -93,8 +93,12 @@ def _collection(v: Any, limit: int) -> str:
     return "{" + ", ".join(parts) + ("\u2026" if more else "") + "}"
 
 
-def format_value(v: Any, table: bool = False, limit: int = FORMAT_ENUMERATION_LIMIT) -> str:
-    """Text of a property value in a table cell (``table=True``: the "F" rule) or a list."""
+def format_value(v: Any, table: bool = False, limit: int | None = None) -> str:
+    """Text of a property value in a table cell (``table=True``: the "F" rule) or a list.
+
+    ``limit``: items shown of a collection (None: the module's FORMAT_ENUMERATION_LIMIT,
+    which a session may set from ``$FormatEnumerationLimit``; -1: all).
+    """
     t = type(v)
     if t is str:
         return v
@@ -117,7 +121,7 @@ def format_value(v: Any, table: bool = False, limit: int = FORMAT_ENUMERATION_LI
     if isinstance(v, (float, Decimal)):
         return _float_f(v) if table else to_string(v)
     if t is list or isinstance(v, Hashtable) or is_enumerable(v):
-        return _collection(v, limit)
+        return _collection(v, FORMAT_ENUMERATION_LIMIT if limit is None else limit)
     return _object_string(v)
 
 

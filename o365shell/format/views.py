@@ -454,6 +454,7 @@ def _error_view(o: Any, width: int) -> list[str]:
 
 def _register_builtins() -> None:
     register_table_view("System.Collections.DictionaryEntry", [("Name", "Name", 30), ("Value", "Value")])
+    register_list_view("System.Collections.DictionaryEntry", ["Name", "Value"])
     register_table_view("Microsoft.PowerShell.Commands.GroupInfo",
                         [("Count", "Count", 5, "right"), ("Name", "Name", 25), ("Group", "Group")])
     register_table_view("Microsoft.PowerShell.Commands.GroupInfoNoElement",

@@ -42,7 +42,7 @@ def test_list_group_by():
 def test_list_of_hashtable_entries():
     from o365shell.engine.pscollections import Hashtable
     lines = render_list([Hashtable({"a": 1})])
-    assert "Name  : a" in lines and "Value : 1" in lines
+    assert lines == ["", "Name  : a", "Value : 1", ""]
 
 
 def test_scalars_in_format_list_print_as_text():

@@ -142,3 +142,29 @@ def test_format_data_is_rendered_at_the_writer_width():
     assert out_string([fd], width=200, stream=True)[3] == "x" * 50
     lines = format_lines([obj(B=1), FormatData("list", [obj(A=1)]), obj(B=2)])
     assert lines == ["", "B", "-", "1", "", "", "A : 1", "", "", "B", "-", "2", ""]
+
+
+def test_enumeration_limit_can_be_changed():
+    from o365shell.format import values
+    old = values.FORMAT_ENUMERATION_LIMIT
+    values.FORMAT_ENUMERATION_LIMIT = 2
+    try:
+        assert format_value([1, 2, 3]) == "{1, 2\u2026}"
+        assert format_value([1, 2, 3], limit=-1) == "{1, 2, 3}"
+    finally:
+        values.FORMAT_ENUMERATION_LIMIT = old
+
+
+def test_tabulate_without_preserve_whitespace_keyword(monkeypatch):
+    import tabulate as tab
+    from o365shell.format import table
+    real = tab.tabulate
+
+    def old_style(rows, tablefmt=None, colalign=None, disable_numparse=False):
+        return real(rows, tablefmt=tablefmt, colalign=colalign, disable_numparse=disable_numparse,
+                    preserve_whitespace=tab.PRESERVE_WHITESPACE)
+
+    monkeypatch.setattr(tab, "tabulate", old_style)
+    monkeypatch.setattr(table, "_HAS_PRESERVE_KW", None)
+    assert format_lines([obj(Name="  x", N=1)])[3] == "  x  1"
+    assert tab.PRESERVE_WHITESPACE is False
