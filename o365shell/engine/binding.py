@@ -293,44 +293,65 @@ def bind_command_line(meta: CommandMetadata, args: list[Arg], command_name: str,
     return st
 
 
-def _positional_params(st: BindState) -> list[ParamSpec]:
-    meta = st.meta
-    cands = st.sets if st.sets else [meta.default_set]
-    chosen = meta.default_set if meta.default_set in cands else cands[0]
-    if len(cands) > 1 and ALL_SETS not in cands and meta.default_set not in cands:
-        chosen = cands[0]
-    items: list[tuple[int, ParamSpec]] = []
-    for p in meta.own:
-        if p.name in st.bound or p.remaining:
+def _next_positional(st: BindState, setname: str) -> ParamSpec | None:
+    """The unbound parameter with the lowest position in one parameter set."""
+    best: tuple[int, ParamSpec] | None = None
+    for p in st.meta.own:
+        if p.name in st.bound:
             continue
-        si = p.in_set(chosen)
-        if si is None and len(cands) > 1:
-            for c in cands:
-                si = p.in_set(c)
-                if si is not None and si.position is not None:
-                    break
-        if si is not None and si.position is not None:
-            items.append((si.position, p))
-    items.sort(key=lambda x: x[0])
-    return [p for _, p in items]
+        si = p.sets.get(setname) or p.sets.get(ALL_SETS)
+        if si is None or si.position is None:
+            continue
+        if best is None or si.position < best[0]:
+            best = (si.position, p)
+    return best[1] if best else None
+
+
+def _set_order(st: BindState) -> list[str]:
+    meta = st.meta
+    cands = list(st.sets) if st.sets else [meta.default_set]
+    if meta.default_set in cands:
+        cands.remove(meta.default_set)
+        cands.insert(0, meta.default_set)
+    return cands
 
 
 def _bind_positional(st: BindState, positional: list[Arg], for_cmdlet: bool) -> None:
     meta = st.meta
-    queue = _positional_params(st)
     remaining = next((p for p in meta.own if p.remaining and p.name not in st.bound), None)
     leftovers: list[Arg] = []
     for a in positional:
-        if queue:
-            p = queue.pop(0)
-            st.set(p, coerce(p, a.value, st.command_name, for_cmdlet))
-            queue = [q for q in _positional_params(st) if q.name not in st.bound]
-        else:
+        if leftovers:
+            leftovers.append(a)
+            continue
+        first_error: BaseException | None = None
+        done = False
+        tried: set[str] = set()
+        for setname in _set_order(st):
+            p = _next_positional(st, setname)
+            if p is None or p.name in tried:
+                continue
+            tried.add(p.name)
+            try:
+                value = coerce(p, a.value, st.command_name, for_cmdlet)
+            except DotNetException as e:
+                if first_error is None:
+                    first_error = e
+                continue
+            st.set(p, value)
+            done = True
+            break
+        if not done:
+            if first_error is not None and remaining is None:
+                raise first_error
             leftovers.append(a)
     if leftovers:
         if remaining is not None:
             vals = [a.value for a in leftovers]
-            st.set(remaining, coerce(remaining, vals if len(vals) > 1 or not remaining.type or
+            if remaining.name in st.bound:
+                prev = st.bound[remaining.name]
+                vals = (list(prev) if isinstance(prev, list) else [prev]) + vals
+            st.set(remaining, coerce(remaining, vals if len(vals) > 1 or remaining.type is None or
                                      remaining.type.IsArray else vals[0], st.command_name, for_cmdlet))
         elif meta.advanced:
             a = leftovers[0]

@@ -69,10 +69,11 @@ class _TextWriter:
 
 
 def _read_line() -> str | None:
-    line = sys.stdin.readline()
-    if line == "":
+    """[Console]::ReadLine(): a line from standard input, $null at end of input."""
+    try:
+        return input()
+    except EOFError:
         return None
-    return line.rstrip("\n").rstrip("\r")
 
 
 def _clear() -> None:

@@ -231,6 +231,13 @@ def _exit(*args: Any) -> None:
     raise NotSupportedException("[Environment]::Exit is not supported in o365shell; use 'exit <code>' instead.")
 
 
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError, ImportError):
+        return str(os.geteuid())
+
+
 def _runtime_version() -> Any:
     from .netlib.version import Version
     return Version(8, 0, 0)
@@ -248,7 +255,7 @@ class Environment:
 
     NewLine = "\n"
     MachineName = StaticProperty(lambda: socket.gethostname().split(".")[0])
-    UserName = StaticProperty(lambda: getpass.getuser())
+    UserName = StaticProperty(_user_name)
     UserDomainName = StaticProperty(lambda: socket.gethostname().split(".")[0])
     OSVersion = StaticProperty(OperatingSystem)
     ProcessorCount = StaticProperty(_processor_count)
@@ -328,18 +335,18 @@ class Thread:
     __ps_typename__ = "System.Threading.Thread"
 
     Sleep = staticmethod(_sleep)
-    CurrentThread = StaticProperty(lambda: _CURRENT_THREAD[0])
+    CurrentThread = StaticProperty(lambda: _current_thread())
     Yield = staticmethod(lambda: True)
 
 
 _CURRENT_THREAD: list[Any] = []
 
 
-def _current_thread_init() -> None:
-    try:
+def _current_thread() -> Any:
+    """The one (simulated) thread the shell runs on."""
+    if not _CURRENT_THREAD:
         _CURRENT_THREAD.append(_CurrentThread())
-    except ImportError:  # valuetypes unavailable mid-edit
-        pass
+    return _CURRENT_THREAD[0]
 
 
 # ----------------------------------------------------------------------------- Stopwatch
@@ -455,7 +462,6 @@ def register_statics() -> None:
     from . import dotnet_net as net
     from . import dotnet_uri as uri
     from . import dotnet_text as text
-    _current_thread_init()
     _static_type(Environment)
     _static_type(misc.Console)
     _static_type(Thread)

@@ -311,7 +311,7 @@ def get_member(obj: Any, name: str) -> Any:
             return m.Value if type(m) is PSNoteProperty else (m.get(obj) if m.is_property else MISSING)
         return _intrinsic(obj, low)
     if obj is None:
-        return MISSING
+        return 0 if low in ("count", "length") else MISSING
     if t is str:
         if low == "length":
             return len(obj)

@@ -437,6 +437,14 @@ def _register_all() -> None:
                     statics=_lazy(".valuetypes", "CultureInfo")), "cultureinfo")
     register(PSType("System.Text.StringBuilder", None, check=_isinst(_lazy(".valuetypes", "StringBuilder")),
                     ctor=lambda *a: _lazy(".valuetypes", "StringBuilder")()(*a)))
+    from .errors import ErrorCategoryInfo, ErrorDetails, ErrorRecord, InvocationInfo
+    register_class(ErrorRecord, ctor=lambda exc, eid="", cat=0, target=None: ErrorRecord(exc, C.to_string(eid), cat,
+                                                                                            target))
+    register_class(ErrorDetails, ctor=lambda msg="": ErrorDetails(C.to_string(msg)))
+    register_class(ErrorCategoryInfo)
+    register_class(InvocationInfo)
+    from .errors import ErrorCategory
+    register_enum(ErrorCategory)
     for modname in (".dotnetstatics",):
         import importlib
         importlib.import_module(modname, __package__).register_statics()
