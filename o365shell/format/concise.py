@@ -144,6 +144,7 @@ def render_error(record: Any, color: bool = False, width: int = 120) -> str:
             lines = _wrap_message(message, "", width)
             message = "\n".join(lines)
         return f"{err_c}{reason}: {message}{reset}"
+    assert pos is not None
     line_text = pos.line_text
     col = pos.column
     span = max(1, min(pos.end - pos.start, len(line_text) - col + 1))

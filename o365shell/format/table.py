@@ -22,8 +22,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from ._text import (CENTER, LEFT, RIGHT, display_len, pad, truncate, truncate_at_newline,
-                    wrap_lines)
+from ._text import LEFT, display_len, pad, truncate, truncate_at_newline, wrap_lines
 from .values import default_alignment, format_value, format_with
 
 __all__ = ["DEFAULT_WIDTH", "fit_widths", "TableLayout", "TableDocument", "compute_cells", "render_table",
@@ -458,5 +457,3 @@ def render_table(objects: Iterable[Any], properties: Iterable[Any] | None = None
                      hide_headers=hide_headers, group_by=group_by, exclude=exclude)
     return lines
 
-
-_ = (CENTER, RIGHT)

@@ -12,7 +12,7 @@ the calculated-property keys, or a Field.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from ..engine.objects import (PSCustomObject, PSNoteProperty, default_display, get_value,
@@ -167,7 +167,7 @@ def property_getter(name: str) -> Callable[[Any], Any]:
             if m is not None:
                 if type(m) is PSNoteProperty:
                     return m.Value
-                return m.get(o) if m.is_property else None
+                return m.get(o) if m.is_property else None  # type: ignore[attr-defined]
         return get_value(o, _name)
 
     return get
@@ -267,10 +267,6 @@ def _has_wildcard(s: str) -> bool:
 
 
 def _wildcard_re(pattern: str) -> re.Pattern:
-    try:
-        from ..engine.netlib.wildcard import compile_wildcard  # noqa: F401
-    except Exception:  # pragma: no cover
-        pass
     out = []
     i = 0
     while i < len(pattern):
@@ -481,5 +477,3 @@ def _register_builtins() -> None:
 
 
 _register_builtins()
-
-_ = field  # dataclasses.field kept for subclass users
