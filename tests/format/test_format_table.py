@@ -5,7 +5,7 @@ from o365shell.format import views
 from o365shell.format.table import fit_widths, render_table
 from o365shell.format._text import truncate, wrap_lines
 
-from conftest import obj
+from format_testutil import obj
 
 
 def test_fit_widths_keeps_fitting_columns():

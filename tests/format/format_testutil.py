@@ -1,6 +1,4 @@
 """Helpers for the format tests: objects built with the engine's PSCustomObject."""
-import pytest
-
 from o365shell.engine.objects import PSCustomObject
 
 
@@ -9,8 +7,3 @@ def obj(pairs=None, typename=None, **kw):
     items = dict(pairs or {})
     items.update(kw)
     return PSCustomObject(items, [typename] if typename else None)
-
-
-@pytest.fixture
-def mk():
-    return obj

@@ -6,7 +6,7 @@ from o365shell.engine.pscollections import AutomationNull, Hashtable
 from o365shell.format.outdefault import OutDefault, format_lines
 from o365shell.format.values import format_element, format_scalar, format_value, is_scalar
 
-from conftest import obj
+from format_testutil import obj
 
 
 # ----------------------------------------------------------------------------- values

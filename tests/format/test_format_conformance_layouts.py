@@ -8,7 +8,7 @@ from o365shell.format.listing import render_list
 from o365shell.format.outdefault import format_lines, out_string
 from o365shell.format.table import render_table
 
-from conftest import obj
+from format_testutil import obj
 
 GROUP = "Microsoft.PowerShell.Commands.GroupInfo"
 GROUP_NO = "Microsoft.PowerShell.Commands.GroupInfoNoElement"

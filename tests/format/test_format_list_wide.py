@@ -2,7 +2,7 @@
 from o365shell.format.listing import list_entry_lines, render_list
 from o365shell.format.wide import best_items_per_row, render_wide
 
-from conftest import obj
+from format_testutil import obj
 
 
 def test_list_long_value_wraps_under_the_value():
