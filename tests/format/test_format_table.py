@@ -173,3 +173,43 @@ def test_wide_characters_count_two_cells():
 def test_wrap_lines_breaks_long_words():
     assert wrap_lines("abcdefghij", 4) == ["abcd", "efgh", "ij"]
     assert wrap_lines("", 4) == [""]
+
+
+class _CommandInfo:
+    __ps_typename__ = "System.Management.Automation.CommandInfo"
+    __slots__ = ("Name", "CommandType", "Version", "Source", "DisplayName")
+
+    def __init__(self, name, ctype, version, source, display=None):
+        self.Name, self.CommandType, self.Version, self.Source = name, ctype, version, source
+        self.DisplayName = display or name
+
+
+class _AliasInfo(_CommandInfo):
+    __ps_typename__ = "System.Management.Automation.AliasInfo"
+    __slots__ = ()
+
+
+def test_get_command_view_and_alias_display_name():
+    from o365shell.format.outdefault import format_lines
+    lines = format_lines([_CommandInfo("Get-Mailbox", "Cmdlet", "3.4.0", "ExchangeOnlineManagement"),
+                          _AliasInfo("gmbx", "Alias", None, "", "gmbx -> Get-Mailbox")])
+    assert lines == [
+        "",
+        "CommandType     Name                                               Version    Source",
+        "-----------     ----                                               -------    ------",
+        "Cmdlet          Get-Mailbox                                        3.4.0      ExchangeOnlineManagement",
+        "Alias           gmbx -> Get-Mailbox",
+        ""]
+
+
+def test_get_member_view_grouped_by_type_name():
+    from o365shell.format.outdefault import format_lines
+    tn = "Microsoft.PowerShell.Commands.MemberDefinition"
+    members = [obj(TypeName="System.String", Name="Clone", MemberType="Method", Definition="System.Object Clone()",
+                   typename=tn),
+               obj(TypeName="System.String", Name="Length", MemberType="Property", Definition="int Length {get;}",
+                   typename=tn)]
+    assert format_lines(members) == [
+        "", "   TypeName: System.String", "",
+        "Name   MemberType Definition", "----   ---------- ----------",
+        "Clone  Method     System.Object Clone()", "Length Property   int Length {get;}", ""]
