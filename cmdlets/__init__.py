@@ -5,7 +5,12 @@
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Any
+
+# Cmdlet modules import each other as o365shell.cmdlets.<name> or relatively; a few older
+# imports spell the source folder's name, so make that spelling resolve to this package too.
+sys.modules.setdefault("cmdlets", sys.modules[__name__])
 
 MODULES = ("core", "utility", "management", "security", "formatting", "session_cmdlets", "msonline", "exchange",
            "graph", "admincenter", "lab")

@@ -109,6 +109,10 @@ class ScriptBlock:
         finally:
             ctx.scope = scope
 
+    def invoke_with_dollar_underscore(self, item: Any) -> Any:
+        """A calculated property's value for ``item`` (what the formatter calls)."""
+        return self.invoke_as_filter(item, True)
+
     def invoke_predicate(self, item: Any) -> bool:
         from .conversion import to_bool
         return to_bool(self.invoke_as_filter(item, True))

@@ -43,8 +43,20 @@ def _int_type(full: str, cls: type, *aliases: str) -> PSType:
             return type(v) is int and -2 ** 31 <= v < 2 ** 31
         return type(v) is cls
 
+    def parse(s: Any, *a: Any, cls: type = cls) -> Any:
+        import re as _re
+        from .netlib.exceptions import FormatException, OverflowException
+        text = C.to_string(s).strip()
+        if not _re.fullmatch(r"[+-]?\d+", text):
+            raise FormatException(f"The input string '{C.to_string(s)}' was not in a correct format.")
+        v = int(text)
+        lo, hi = N.INT_RANGES[cls]
+        if not lo <= v <= hi:
+            raise OverflowException(f"Value was either too large or too small for {C._an(full)}.")
+        return v if cls is int else cls(v)
+
     statics = {"MaxValue": N.INT_RANGES[cls][1], "MinValue": N.INT_RANGES[cls][0],
-               "Parse": lambda s, *a: conv(s), "TryParse": lambda s, *a: C.parse_number(str(s)) is not None}
+               "Parse": parse, "TryParse": lambda s, *a: C.parse_number(str(s)) is not None}
     return register(PSType(full, cls, check=check, converter=conv, statics=statics, is_value_type=True,
                            ctor=lambda *a: 0), *aliases)
 

@@ -108,6 +108,7 @@ class Grammar:
         sep = Sup(SEMI | NL)
 
         expression = Fwd().set_name("expression")
+        arg_expression = Fwd().set_name("argument expression")
         unary = Fwd().set_name("unary expression")
         pipeline = Fwd().set_name("pipeline")
         statement = Fwd().set_name("statement")
@@ -152,7 +153,8 @@ class Grammar:
         member_name = (_regex(r"[A-Za-z_][\w]*", 0).set_parse_action(
             lambda s, l, t: A.StringConstant(l, l + len(t[0]), t[0], "bare"))
             | string | variable | paren | subexpr)
-        invoke_args = (nows(Lit("(")) + nls + Opt(expression) + nls + RP).set_parse_action(self._invoke_args)
+        invoke_args = (nows(Lit("(")) + nls + Opt(arg_expression + ZM(Sup(Lit(",")) + nls + arg_expression))
+                       + nls + RP).set_parse_action(self._invoke_args)
         member_op = (nows(_regex(r"\?\.|\.(?!\.)|::", 0)) + nows(member_name) + Opt(invoke_args)).set_parse_action(
             self._member_op)
         index_op = (nows(_regex(r"\?\[|\[", 0)) + nls + expression + nls + RK).set_parse_action(self._index_op)
@@ -171,19 +173,23 @@ class Grammar:
 
         array_lit = (unary + ZM(Sup(Lit(",")) + nls + unary)).set_parse_action(self._array_literal)
         self.array_literal = array_lit
-        rng = level(array_lit, r"\.\.")
-        fmt = level(rng, D + r"f(?![\w-])")
-        mult = level(fmt, r"[*/%](?!=)")
-        add = level(mult, r"\+(?![+=])|" + D + r"(?![A-Za-z=\-])")
         cmp_ops = (D + r"(?:[ci]?(?:eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains"
                    r"|in|notin|replace|split)|isnot|is|as|join)(?![\w-])")
-        comparison = level(add, cmp_ops)
-        bitwise = level(comparison, D + r"(?:band|bor|bxor|shl|shr)(?![\w-])")
-        logical = level(bitwise, D + r"(?:and|or|xor)(?![\w-])")
-        coalesce = level(logical, r"\?\?(?!=)")
-        ternary = (coalesce + Opt(Sup(_regex(r"\?(?![?.=\[])", 0)) + nls + expression + nls + Sup(
-            _regex(r":(?!:)", 0)) + nls + expression)).set_parse_action(self._ternary)
-        expression <<= ternary
+
+        def chain(bottom):
+            rng = level(bottom, r"\.\.")
+            fmt = level(rng, D + r"f(?![\w-])")
+            mult = level(fmt, r"[*/%](?!=)")
+            add = level(mult, r"\+(?![+=])|" + D + r"(?![A-Za-z=\-])")
+            comparison = level(add, cmp_ops)
+            bitwise = level(comparison, D + r"(?:band|bor|bxor|shl|shr)(?![\w-])")
+            logical = level(bitwise, D + r"(?:and|or|xor)(?![\w-])")
+            coalesce = level(logical, r"\?\?(?!=)")
+            return (coalesce + Opt(Sup(_regex(r"\?(?![?.=\[])", 0)) + nls + expression + nls + Sup(
+                _regex(r":(?!:)", 0)) + nls + expression)).set_parse_action(self._ternary)
+
+        expression <<= chain(array_lit)
+        arg_expression <<= chain(unary)
 
         # ---------------------------------------------------------- command mode
         redirection = (_regex(r"([1-6*])?(>>?)(&[1-6])?", 0) + pp.Opt(arg_list)).set_parse_action(
@@ -243,9 +249,9 @@ class Grammar:
                        + nls + Sup(Lit("{")) + nls + ZM(switch_clause + ZM(sep | NL)) + nls + RB
                        ).set_parse_action(self._switch)
         # parameters and attributes
-        attr_arg = (pp.Group(_regex(r"[A-Za-z_]\w*(?=\s*=)", 0) + Sup(Lit("=")) + nls + expression)
+        attr_arg = (pp.Group(_regex(r"[A-Za-z_]\w*(?=\s*=)", 0) + Sup(Lit("=")) + nls + arg_expression)
                     | pp.Group(_regex(r"[A-Za-z_]\w*(?=\s*[,)\r\n])", 0))
-                    | expression)
+                    | arg_expression)
         attribute = (Lit("[") + _regex(TYPE_BODY, 0) + Opt(Lit("(") + nls + Opt(
             attr_arg + ZM(Sup(Lit(",")) + nls + attr_arg)) + nls + Lit(")")) + Lit("]")
                      ).set_parse_action(self._attribute)
@@ -358,14 +364,7 @@ class Grammar:
 
     @staticmethod
     def _invoke_args(s, l, t):
-        args = t[1] if len(t) > 2 else None
-        if args is None:
-            lst = []
-        elif isinstance(args, A.ArrayLiteral):
-            lst = list(args.elements)
-        else:
-            lst = [args]
-        return [("()", lst, t[-1])]
+        return [("()", list(t[1:-1]), t[-1])]
 
     @staticmethod
     def _member_op(s, l, t):
