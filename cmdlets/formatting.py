@@ -14,9 +14,11 @@ UTIL = "Microsoft.PowerShell.Utility"
 
 
 def init_session(session: Any) -> None:
-    """Text for '>' redirection is what Out-File writes."""
-    from o365shell.format.outdefault import format_objects
-    session.formatter = lambda objs: format_objects(objs, 120)
+    """Text for '>' redirection is what Out-File writes (the formatter is imported when first needed)."""
+    def formatter(objs: list) -> str:
+        from o365shell.format.outdefault import format_objects
+        return format_objects(objs, 120)
+    session.formatter = formatter
 
 
 class _FormatBase(Cmdlet):

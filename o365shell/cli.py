@@ -105,20 +105,31 @@ def _render_error(record: Any) -> str:
     return render_error(record)
 
 
-def _out_default(host: Any) -> Any:
-    try:
-        from o365shell.format.outdefault import OutDefault
-    except ImportError:
-        class _Plain:
-            def write(self, obj: Any) -> None:
-                from o365shell.engine.conversion import to_string
-                if obj is not None:
-                    host.write_line(to_string(obj))
+class LazyOutDefault:
+    """Out-Default for a host, importing the formatter only when something is actually written."""
 
-            def close(self) -> None:
-                pass
-        return _Plain()
-    return OutDefault(host.write_line, width=host.width)
+    __slots__ = ("host", "_od")
+
+    def __init__(self, host: Any) -> None:
+        self.host = host
+        self._od: Any = None
+
+    def write(self, obj: Any) -> None:
+        od = self._od
+        if od is None:
+            if obj is None or type(obj).__name__ == "AutomationNullType":
+                return
+            from o365shell.format.outdefault import OutDefault
+            od = self._od = OutDefault(self.host.write_line, width=self.host.width)
+        od.write(obj)
+
+    def close(self) -> None:
+        if self._od is not None:
+            self._od.close()
+
+
+def _out_default(host: Any) -> Any:
+    return LazyOutDefault(host)
 
 
 def run_noninteractive(opts: dict[str, Any]) -> int:

@@ -84,7 +84,7 @@ class Session:
         self.try_depth = 0
         self.last_status = True
         self.call_depth = 0
-        self.commands: dict[str, Any] = {}        # lower-case cmdlet name -> cmdlet class
+        self.commands = CommandTable()            # lower-case cmdlet name -> cmdlet class
         self.aliases: dict[str, str] = {}         # lower-case alias -> command name
         self.services: dict[str, Any] = {}        # tenant, connections, clock... (owned by cmdlets)
         self.error_list = ArrayList()
@@ -365,6 +365,33 @@ class Session:
     @property
     def tenant(self) -> Any:
         return self.services.get("tenant")
+
+
+class CommandTable(dict):
+    """Lower-case cmdlet name -> cmdlet class; entries may be lazy (resolved on first access)."""
+
+    def _fix(self, key: str, v: Any) -> Any:
+        r = getattr(v, "resolve", None)
+        if r is not None and not isinstance(v, type):
+            v = r()
+            dict.__setitem__(self, key, v)
+        return v
+
+    def __getitem__(self, key: str) -> Any:
+        return self._fix(key, dict.__getitem__(self, key))
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        v = dict.get(self, key, MISSING)
+        return default if v is MISSING else self._fix(key, v)
+
+    def values(self) -> list:  # type: ignore[override]
+        return [self._fix(k, v) for k, v in list(dict.items(self))]
+
+    def items(self) -> list:  # type: ignore[override]
+        return [(k, self._fix(k, v)) for k, v in list(dict.items(self))]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(list(dict.keys(self)))
 
 
 _PREFERENCE_VARS = {"erroractionpreference", "warningpreference", "verbosepreference", "debugpreference",

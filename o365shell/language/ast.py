@@ -2,13 +2,12 @@
 
 Every node records its source extent as character offsets (``start``, ``end``) into
 the text it was parsed from; ``Source`` turns an offset into a line and column.
-Nodes are plain slotted dataclasses: the grammar builds them, the compiler reads them,
-nothing mutates them after parsing.
+Nodes are plain slotted classes (cheap to import and to build): the grammar builds them,
+the compiler reads them, and only the compiler's cache field is written afterwards.
 """
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from typing import Union
 
 
@@ -44,68 +43,98 @@ class Source:
     def line_count(self) -> int:
         return len(self._line_starts)
 
-
-@dataclass(slots=True, eq=False)
 class Node:
     """Base of every node: its extent in the source text."""
 
-    start: int
-    end: int
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
+
+    def __repr__(self) -> str:
+        fields: list[str] = []
+        for klass in type(self).__mro__:
+            fields = list(getattr(klass, "__slots__", ())) + fields
+        return f"{type(self).__name__}(" + ", ".join(f"{f}={getattr(self, f, None)!r}" for f in fields) + ")"
 
 
-# ----------------------------------------------------------------------------- expressions
-
-@dataclass(slots=True, eq=False)
 class Expr(Node):
     """Base of expressions."""
 
+    __slots__ = ()
 
-@dataclass(slots=True, eq=False)
+    def __init__(self, start, end):
+        self.start = start
+        self.end = end
+
+
 class Constant(Expr):
     """A number literal: its value as a plain Python int/float/Decimal and its .NET type name."""
 
-    value: object
-    text: str = ""
-    type_name: str = "Int32"
+    __slots__ = ('value', 'text', 'type_name')
+
+    def __init__(self, start, end, value, text='', type_name='Int32'):
+        self.start = start
+        self.end = end
+        self.value = value
+        self.text = text
+        self.type_name = type_name
 
 
-@dataclass(slots=True, eq=False)
 class StringConstant(Expr):
     """A string with nothing to expand. ``kind`` is 'single', 'double', 'bare', 'here-single' or 'here-double'."""
 
-    value: str
-    kind: str = "single"
+    __slots__ = ('value', 'kind')
+
+    def __init__(self, start, end, value, kind='single'):
+        self.start = start
+        self.end = end
+        self.value = value
+        self.kind = kind
 
 
-@dataclass(slots=True, eq=False)
 class ExpandableString(Expr):
     """A double-quoted string (or bare word) with variables or $() inside: literal parts and expressions."""
 
-    parts: list[Union[str, Expr]]
-    raw: str = ""
-    kind: str = "double"
+    __slots__ = ('parts', 'raw', 'kind')
+
+    def __init__(self, start, end, parts, raw='', kind='double'):
+        self.start = start
+        self.end = end
+        self.parts = parts
+        self.raw = raw
+        self.kind = kind
 
 
-@dataclass(slots=True, eq=False)
 class Variable(Expr):
     """``$name``, ``$scope:name``, ``${any name}``; ``splat`` for ``@name``."""
 
-    name: str
-    scope: str | None = None
-    splat: bool = False
+    __slots__ = ('name', 'scope', 'splat')
+
+    def __init__(self, start, end, name, scope=None, splat=False):
+        self.start = start
+        self.end = end
+        self.name = name
+        self.scope = scope
+        self.splat = splat
 
     @property
     def full_name(self) -> str:
         return f"{self.scope}:{self.name}" if self.scope else self.name
 
 
-@dataclass(slots=True, eq=False)
 class TypeName(Node):
     """A .NET type name as written: ``System.Collections.Generic.List[string]``, ``int[]``."""
 
-    name: str
-    generic_args: list["TypeName"] = field(default_factory=list)
-    array_rank: int = 0
+    __slots__ = ('name', 'generic_args', 'array_rank')
+
+    def __init__(self, start, end, name, generic_args=None, array_rank=0):
+        self.start = start
+        self.end = end
+        self.name = name
+        self.generic_args = [] if generic_args is None else generic_args
+        self.array_rank = array_rank
 
     def __str__(self) -> str:
         s = self.name
@@ -114,156 +143,226 @@ class TypeName(Node):
         return s + "[]" * self.array_rank
 
 
-@dataclass(slots=True, eq=False)
 class TypeLiteral(Expr):
     """``[int]`` used as a value."""
 
-    type: TypeName
+    __slots__ = ('type',)
+
+    def __init__(self, start, end, type):
+        self.start = start
+        self.end = end
+        self.type = type
 
 
-@dataclass(slots=True, eq=False)
 class Convert(Expr):
     """``[type] operand`` — a cast."""
 
-    type: TypeName
-    operand: Expr
+    __slots__ = ('type', 'operand')
+
+    def __init__(self, start, end, type, operand):
+        self.start = start
+        self.end = end
+        self.type = type
+        self.operand = operand
 
 
-@dataclass(slots=True, eq=False)
 class ArrayLiteral(Expr):
     """``a, b, c`` — the comma operator."""
 
-    elements: list[Expr]
+    __slots__ = ('elements',)
+
+    def __init__(self, start, end, elements):
+        self.start = start
+        self.end = end
+        self.elements = elements
 
 
-@dataclass(slots=True, eq=False)
 class ArrayExpression(Expr):
     """``@( statements )``."""
 
-    body: "StatementBlock"
+    __slots__ = ('body',)
+
+    def __init__(self, start, end, body):
+        self.start = start
+        self.end = end
+        self.body = body
 
 
-@dataclass(slots=True, eq=False)
 class SubExpression(Expr):
     """``$( statements )``."""
 
-    body: "StatementBlock"
+    __slots__ = ('body',)
+
+    def __init__(self, start, end, body):
+        self.start = start
+        self.end = end
+        self.body = body
 
 
-@dataclass(slots=True, eq=False)
 class Paren(Expr):
     """``( pipeline )``."""
 
-    pipeline: "Statement"
+    __slots__ = ('pipeline',)
+
+    def __init__(self, start, end, pipeline):
+        self.start = start
+        self.end = end
+        self.pipeline = pipeline
 
 
-@dataclass(slots=True, eq=False)
 class Hashtable(Expr):
     """``@{ key = value; ... }``; values are statements (usually pipelines)."""
 
-    pairs: list[tuple[Expr, "Statement"]]
+    __slots__ = ('pairs',)
+
+    def __init__(self, start, end, pairs):
+        self.start = start
+        self.end = end
+        self.pairs = pairs
 
 
-@dataclass(slots=True, eq=False)
 class ScriptBlockExpr(Expr):
     """``{ ... }`` as a value."""
 
-    block: "ScriptBlock"
+    __slots__ = ('block',)
+
+    def __init__(self, start, end, block):
+        self.start = start
+        self.end = end
+        self.block = block
 
 
-@dataclass(slots=True, eq=False)
 class Unary(Expr):
     """Prefix operators: ``-`` ``+`` ``!`` ``-not`` ``-bnot`` ``-split`` ``-join`` ``,`` ``++`` ``--``."""
 
-    op: str
-    operand: Expr
+    __slots__ = ('op', 'operand')
+
+    def __init__(self, start, end, op, operand):
+        self.start = start
+        self.end = end
+        self.op = op
+        self.operand = operand
 
 
-@dataclass(slots=True, eq=False)
 class PostfixIncrement(Expr):
     """``$x++`` / ``$x--``."""
 
-    op: str
-    operand: Expr
+    __slots__ = ('op', 'operand')
+
+    def __init__(self, start, end, op, operand):
+        self.start = start
+        self.end = end
+        self.op = op
+        self.operand = operand
 
 
-@dataclass(slots=True, eq=False)
 class Binary(Expr):
     """Binary operators, op in lower case without the leading dash for word operators ('eq', 'ceq', '+', '..')."""
 
-    op: str
-    left: Expr
-    right: Expr
+    __slots__ = ('op', 'left', 'right')
+
+    def __init__(self, start, end, op, left, right):
+        self.start = start
+        self.end = end
+        self.op = op
+        self.left = left
+        self.right = right
 
 
-@dataclass(slots=True, eq=False)
 class Ternary(Expr):
     """``cond ? a : b``."""
 
-    condition: Expr
-    if_true: Expr
-    if_false: Expr
+    __slots__ = ('condition', 'if_true', 'if_false')
+
+    def __init__(self, start, end, condition, if_true, if_false):
+        self.start = start
+        self.end = end
+        self.condition = condition
+        self.if_true = if_true
+        self.if_false = if_false
 
 
-@dataclass(slots=True, eq=False)
 class Member(Expr):
     """``expr.name`` / ``expr::name`` / ``expr?.name``; ``name`` is a constant or an expression."""
 
-    target: Expr
-    name: Expr
-    static: bool = False
-    null_conditional: bool = False
+    __slots__ = ('target', 'name', 'static', 'null_conditional')
+
+    def __init__(self, start, end, target, name, static=False, null_conditional=False):
+        self.start = start
+        self.end = end
+        self.target = target
+        self.name = name
+        self.static = static
+        self.null_conditional = null_conditional
 
 
-@dataclass(slots=True, eq=False)
 class InvokeMember(Expr):
     """``expr.Method(args)`` / ``[type]::Method(args)``."""
 
-    target: Expr
-    name: Expr
-    args: list[Expr]
-    static: bool = False
-    null_conditional: bool = False
+    __slots__ = ('target', 'name', 'args', 'static', 'null_conditional')
+
+    def __init__(self, start, end, target, name, args, static=False, null_conditional=False):
+        self.start = start
+        self.end = end
+        self.target = target
+        self.name = name
+        self.args = args
+        self.static = static
+        self.null_conditional = null_conditional
 
 
-@dataclass(slots=True, eq=False)
 class Index(Expr):
     """``expr[index]``."""
 
-    target: Expr
-    index: Expr
-    null_conditional: bool = False
+    __slots__ = ('target', 'index', 'null_conditional')
+
+    def __init__(self, start, end, target, index, null_conditional=False):
+        self.start = start
+        self.end = end
+        self.target = target
+        self.index = index
+        self.null_conditional = null_conditional
 
 
-# ----------------------------------------------------------------------------- commands
-
-@dataclass(slots=True, eq=False)
 class CommandParameter(Node):
     """``-Name`` or ``-Name:value`` in a command. ``text`` is how it was written."""
 
-    name: str
-    argument: Expr | None = None
-    text: str = ""
+    __slots__ = ('name', 'argument', 'text')
+
+    def __init__(self, start, end, name, argument=None, text=''):
+        self.start = start
+        self.end = end
+        self.name = name
+        self.argument = argument
+        self.text = text
 
 
-@dataclass(slots=True, eq=False)
 class Redirection(Node):
     """``>`` / ``>>`` / ``2>`` / ``2>&1`` / ``*>``; ``target`` None for a merge."""
 
-    stream: str          # '1','2','3','4','5','6','*'
-    append: bool
-    target: Expr | None
-    merge_to: str | None = None
+    __slots__ = ('stream', 'append', 'target', 'merge_to')
+
+    def __init__(self, start, end, stream, append, target, merge_to=None):
+        self.start = start
+        self.end = end
+        self.stream = stream
+        self.append = append
+        self.target = target
+        self.merge_to = merge_to
 
 
-@dataclass(slots=True, eq=False)
 class Command(Node):
     """A command invocation: its name (a bare word or an expression after & / .) and elements."""
 
-    name: Expr
-    elements: list[Union[CommandParameter, Expr]]
-    invocation: str | None = None   # '&', '.', or None
-    redirections: list[Redirection] = field(default_factory=list)
+    __slots__ = ('name', 'elements', 'invocation', 'redirections')
+
+    def __init__(self, start, end, name, elements, invocation=None, redirections=None):
+        self.start = start
+        self.end = end
+        self.name = name
+        self.elements = elements
+        self.invocation = invocation
+        self.redirections = [] if redirections is None else redirections
 
     @property
     def static_name(self) -> str | None:
@@ -272,236 +371,347 @@ class Command(Node):
         return None
 
 
-@dataclass(slots=True, eq=False)
 class CommandExpression(Node):
     """An expression used as a pipeline element (only the first one)."""
 
-    expr: Expr
-    redirections: list[Redirection] = field(default_factory=list)
+    __slots__ = ('expr', 'redirections')
+
+    def __init__(self, start, end, expr, redirections=None):
+        self.start = start
+        self.end = end
+        self.expr = expr
+        self.redirections = [] if redirections is None else redirections
 
 
-PipelineElement = Union[Command, CommandExpression]
-
-# ----------------------------------------------------------------------------- statements
-
-
-@dataclass(slots=True, eq=False)
 class Statement(Node):
     """Base of statements."""
 
+    __slots__ = ()
 
-@dataclass(slots=True, eq=False)
+    def __init__(self, start, end):
+        self.start = start
+        self.end = end
+
+
 class Pipeline(Statement):
     """``a | b | c``."""
 
-    elements: list[PipelineElement]
+    __slots__ = ('elements',)
+
+    def __init__(self, start, end, elements):
+        self.start = start
+        self.end = end
+        self.elements = elements
 
 
-@dataclass(slots=True, eq=False)
 class Assignment(Statement):
     """``target op value``; op is '=', '+=', '-=', '*=', '/=', '%=', '??='."""
 
-    target: Expr
-    op: str
-    value: Statement
+    __slots__ = ('target', 'op', 'value')
+
+    def __init__(self, start, end, target, op, value):
+        self.start = start
+        self.end = end
+        self.target = target
+        self.op = op
+        self.value = value
 
 
-@dataclass(slots=True, eq=False)
 class StatementBlock(Node):
     """A list of statements (``{ ... }`` body or a script's top level)."""
 
-    statements: list[Statement]
-    traps: list["Trap"] = field(default_factory=list)
+    __slots__ = ('statements', 'traps')
+
+    def __init__(self, start, end, statements, traps=None):
+        self.start = start
+        self.end = end
+        self.statements = statements
+        self.traps = [] if traps is None else traps
 
 
-@dataclass(slots=True, eq=False)
 class If(Statement):
     """``if (c) {..} elseif (c) {..} else {..}``."""
 
-    clauses: list[tuple[Statement, StatementBlock]]
-    else_body: StatementBlock | None = None
+    __slots__ = ('clauses', 'else_body')
+
+    def __init__(self, start, end, clauses, else_body=None):
+        self.start = start
+        self.end = end
+        self.clauses = clauses
+        self.else_body = else_body
 
 
-@dataclass(slots=True, eq=False)
 class LoopStatement(Statement):
     """Base of loops, which may carry a ``:label``."""
 
-    label: str | None
+    __slots__ = ('label',)
+
+    def __init__(self, start, end, label):
+        self.start = start
+        self.end = end
+        self.label = label
 
 
-@dataclass(slots=True, eq=False)
 class While(LoopStatement):
     """``while (c) { }``."""
 
-    condition: Statement
-    body: StatementBlock
+    __slots__ = ('condition', 'body')
+
+    def __init__(self, start, end, label, condition, body):
+        self.start = start
+        self.end = end
+        self.label = label
+        self.condition = condition
+        self.body = body
 
 
-@dataclass(slots=True, eq=False)
 class DoLoop(LoopStatement):
     """``do { } while (c)`` / ``do { } until (c)``."""
 
-    body: StatementBlock
-    condition: Statement
-    until: bool
+    __slots__ = ('body', 'condition', 'until')
+
+    def __init__(self, start, end, label, body, condition, until):
+        self.start = start
+        self.end = end
+        self.label = label
+        self.body = body
+        self.condition = condition
+        self.until = until
 
 
-@dataclass(slots=True, eq=False)
 class For(LoopStatement):
     """``for (init; cond; iter) { }``."""
 
-    init: Statement | None
-    condition: Statement | None
-    iterator: Statement | None
-    body: StatementBlock
+    __slots__ = ('init', 'condition', 'iterator', 'body')
+
+    def __init__(self, start, end, label, init, condition, iterator, body):
+        self.start = start
+        self.end = end
+        self.label = label
+        self.init = init
+        self.condition = condition
+        self.iterator = iterator
+        self.body = body
 
 
-@dataclass(slots=True, eq=False)
 class ForEach(LoopStatement):
     """``foreach ($v in expr) { }``."""
 
-    variable: Variable
-    iterable: Statement
-    body: StatementBlock
+    __slots__ = ('variable', 'iterable', 'body')
+
+    def __init__(self, start, end, label, variable, iterable, body):
+        self.start = start
+        self.end = end
+        self.label = label
+        self.variable = variable
+        self.iterable = iterable
+        self.body = body
 
 
-@dataclass(slots=True, eq=False)
 class Switch(LoopStatement):
     """``switch -flags (value) { pattern { } default { } }``."""
 
-    flags: list[str]
-    subject: Statement | None
-    file: Expr | None
-    clauses: list[tuple[Expr, StatementBlock]]
-    default: StatementBlock | None
+    __slots__ = ('flags', 'subject', 'file', 'clauses', 'default')
+
+    def __init__(self, start, end, label, flags, subject, file, clauses, default):
+        self.start = start
+        self.end = end
+        self.label = label
+        self.flags = flags
+        self.subject = subject
+        self.file = file
+        self.clauses = clauses
+        self.default = default
 
 
-@dataclass(slots=True, eq=False)
 class Attribute(Node):
     """``[Name(args, Key = value, Flag)]`` on a parameter or param block; or a type constraint."""
 
-    name: str
-    positional: list[Expr] = field(default_factory=list)
-    named: list[tuple[str, Expr | None]] = field(default_factory=list)
-    is_type_constraint: bool = False
-    type: TypeName | None = None
+    __slots__ = ('name', 'positional', 'named', 'is_type_constraint', 'type')
+
+    def __init__(self, start, end, name, positional=None, named=None, is_type_constraint=False, type=None):
+        self.start = start
+        self.end = end
+        self.name = name
+        self.positional = [] if positional is None else positional
+        self.named = [] if named is None else named
+        self.is_type_constraint = is_type_constraint
+        self.type = type
 
 
-@dataclass(slots=True, eq=False)
 class Parameter(Node):
     """A parameter in ``param()`` or ``function f($a)``."""
 
-    name: str
-    attributes: list[Attribute]
-    default: Expr | None = None
-    help: str | None = None
+    __slots__ = ('name', 'attributes', 'default', 'help')
+
+    def __init__(self, start, end, name, attributes, default=None, help=None):
+        self.start = start
+        self.end = end
+        self.name = name
+        self.attributes = attributes
+        self.default = default
+        self.help = help
 
 
-@dataclass(slots=True, eq=False)
 class ParamBlock(Node):
     """``[CmdletBinding()] param(...)``."""
 
-    attributes: list[Attribute]
-    parameters: list[Parameter]
+    __slots__ = ('attributes', 'parameters')
+
+    def __init__(self, start, end, attributes, parameters):
+        self.start = start
+        self.end = end
+        self.attributes = attributes
+        self.parameters = parameters
 
 
-@dataclass(slots=True, eq=False)
 class ScriptBlock(Node):
     """A script block body: optional param block, and either an unnamed body or begin/process/end."""
 
-    param_block: ParamBlock | None
-    begin_block: StatementBlock | None
-    process_block: StatementBlock | None
-    end_block: StatementBlock | None
-    dynamicparam_block: StatementBlock | None = None
-    is_filter: bool = False
-    unnamed: bool = True            # body was not split into named blocks
-    text: str = ""                  # the source text of the body (for ToString())
-    help_comments: list[tuple[int, str]] = field(default_factory=list)
-    requires: list[str] = field(default_factory=list)
-    compiled: object = field(default=None, repr=False)   # the engine's compiled form, made once
+    __slots__ = ('param_block', 'begin_block', 'process_block', 'end_block', 'dynamicparam_block', 'is_filter', 'unnamed', 'text', 'help_comments', 'requires', 'compiled')
+
+    def __init__(self, start, end, param_block, begin_block, process_block, end_block, dynamicparam_block=None, is_filter=False, unnamed=True, text='', help_comments=None, requires=None, compiled=None):
+        self.start = start
+        self.end = end
+        self.param_block = param_block
+        self.begin_block = begin_block
+        self.process_block = process_block
+        self.end_block = end_block
+        self.dynamicparam_block = dynamicparam_block
+        self.is_filter = is_filter
+        self.unnamed = unnamed
+        self.text = text
+        self.help_comments = [] if help_comments is None else help_comments
+        self.requires = [] if requires is None else requires
+        self.compiled = compiled
 
 
-@dataclass(slots=True, eq=False)
 class FunctionDefinition(Statement):
     """``function Name (params) { body }`` / ``filter Name { }``."""
 
-    name: str
-    body: ScriptBlock
-    is_filter: bool = False
-    help_comment: str | None = None
+    __slots__ = ('name', 'body', 'is_filter', 'help_comment')
+
+    def __init__(self, start, end, name, body, is_filter=False, help_comment=None):
+        self.start = start
+        self.end = end
+        self.name = name
+        self.body = body
+        self.is_filter = is_filter
+        self.help_comment = help_comment
 
 
-@dataclass(slots=True, eq=False)
 class CatchClause(Node):
     """``catch [T1], [T2] { }``."""
 
-    types: list[TypeName]
-    body: StatementBlock
+    __slots__ = ('types', 'body')
+
+    def __init__(self, start, end, types, body):
+        self.start = start
+        self.end = end
+        self.types = types
+        self.body = body
 
 
-@dataclass(slots=True, eq=False)
 class Try(Statement):
     """``try { } catch { } finally { }``."""
 
-    body: StatementBlock
-    catches: list[CatchClause]
-    finally_body: StatementBlock | None
+    __slots__ = ('body', 'catches', 'finally_body')
+
+    def __init__(self, start, end, body, catches, finally_body):
+        self.start = start
+        self.end = end
+        self.body = body
+        self.catches = catches
+        self.finally_body = finally_body
 
 
-@dataclass(slots=True, eq=False)
 class Trap(Statement):
     """``trap [T] { }``."""
 
-    type: TypeName | None
-    body: StatementBlock
+    __slots__ = ('type', 'body')
+
+    def __init__(self, start, end, type, body):
+        self.start = start
+        self.end = end
+        self.type = type
+        self.body = body
 
 
-@dataclass(slots=True, eq=False)
 class Throw(Statement):
     """``throw [value]``."""
 
-    value: Statement | None
+    __slots__ = ('value',)
+
+    def __init__(self, start, end, value):
+        self.start = start
+        self.end = end
+        self.value = value
 
 
-@dataclass(slots=True, eq=False)
 class Return(Statement):
     """``return [value]``."""
 
-    value: Statement | None
+    __slots__ = ('value',)
+
+    def __init__(self, start, end, value):
+        self.start = start
+        self.end = end
+        self.value = value
 
 
-@dataclass(slots=True, eq=False)
 class Exit(Statement):
     """``exit [code]``."""
 
-    value: Statement | None
+    __slots__ = ('value',)
+
+    def __init__(self, start, end, value):
+        self.start = start
+        self.end = end
+        self.value = value
 
 
-@dataclass(slots=True, eq=False)
 class Break(Statement):
     """``break [label]``."""
 
-    label: Expr | None
+    __slots__ = ('label',)
+
+    def __init__(self, start, end, label):
+        self.start = start
+        self.end = end
+        self.label = label
 
 
-@dataclass(slots=True, eq=False)
 class Continue(Statement):
     """``continue [label]``."""
 
-    label: Expr | None
+    __slots__ = ('label',)
+
+    def __init__(self, start, end, label):
+        self.start = start
+        self.end = end
+        self.label = label
 
 
-@dataclass(slots=True, eq=False)
 class BlockStatement(Statement):
     """A statement block used as a statement (rare; e.g. ``data`` or a bare block in ``parallel``)."""
 
-    body: StatementBlock
+    __slots__ = ('body',)
+
+    def __init__(self, start, end, body):
+        self.start = start
+        self.end = end
+        self.body = body
 
 
-@dataclass(slots=True, eq=False)
 class Script(Node):
     """A parsed script: its top-level script block and the source it came from."""
 
-    block: ScriptBlock
-    source: Source
+    __slots__ = ('block', 'source')
+
+    def __init__(self, start, end, block, source):
+        self.start = start
+        self.end = end
+        self.block = block
+        self.source = source
+
+
