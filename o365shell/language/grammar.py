@@ -255,7 +255,7 @@ class Grammar:
         attribute = (Lit("[") + _regex(TYPE_BODY, 0) + Opt(Lit("(") + nls + Opt(
             attr_arg + ZM(Sup(Lit(",")) + nls + attr_arg)) + nls + Lit(")")) + Lit("]")
                      ).set_parse_action(self._attribute)
-        param = (ZM(attribute + nls) + variable + Opt(nls + Sup(Lit("=")) + nls + expression)
+        param = (ZM(attribute + nls) + variable + Opt(nls + Sup(Lit("=")) + nls + arg_expression)
                  ).set_parse_action(self._parameter)
         param_list = Opt(param + ZM(nls + Sup(Lit(",")) + nls + param))
         param_block = (ZM(attribute + nls) + kw("param") + nls + Sup(Lit("(")) + nls + pp.Group(param_list)
