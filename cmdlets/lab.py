@@ -156,22 +156,22 @@ class GetLabCredential(LabCmdlet):
 # ----------------------------------------------------------------------------- sign-in
 
 SIGNIN_RULES = """The rules applied, in order (each from the per-user MFA documentation):
-- An unknown account fails (InvalidCredentials); a blocked account (BlockCredential) always fails (Blocked).
-- Browser is modern authentication. Office2016 and Outlook2013Adal are modern while the organization's
-  OAuth2ClientProfileEnabled is true (Set-OrganizationConfig) and legacy when it is false. Outlook2013,
-  ActiveSync, Imap, Pop and Smtp are always legacy (Basic authentication: no MFA prompt is possible).
-- Legacy client: a Disabled or Enabled user signs in with the password; an Enforced user needs an app password
-  in the password field (AppPasswordRequired with the account password), except from a trusted IP range when the
-  user has created no app password.
-- Modern client: a Disabled user signs in with the password. An Enabled or Enforced user with no usable method is
-  asked to register security info (MfaRegistrationRequired). Otherwise a device remembered at an earlier MFA
-  sign-in (-RememberDevice -DeviceId; within RememberMfaDays and not revoked by 'restore multi-factor
-  authentication on all remembered devices') or an address in a trusted IP range skips the second factor.
-  Otherwise the sign-in needs -Otp (MfaRequired; a phone default method gets a text or call, see
-  Get-LabPhoneMessage): the code of the current 30-second step, or one step either side; a code accepted once is
-  refused after (replay); five wrong codes in a row lock MFA for 15 minutes of lab time (LockedOut).
-- A successful MFA sign-in moves an Enabled user to Enforced, and with -RememberDevice (when the service setting
-  RememberMfaOnTrustedDevices is on) remembers the device for RememberMfaDays."""
+    - An unknown account fails (InvalidCredentials); a blocked account (BlockCredential) always fails (Blocked).
+    - Browser is modern authentication. Office2016 and Outlook2013Adal are modern while the organization's
+      OAuth2ClientProfileEnabled is true (Set-OrganizationConfig) and legacy when it is false. Outlook2013,
+      ActiveSync, Imap, Pop and Smtp are always legacy (Basic authentication: no MFA prompt is possible).
+    - Legacy client: a Disabled or Enabled user signs in with the password; an Enforced user needs an app password
+      in the password field (AppPasswordRequired with the account password), except from a trusted IP range when the
+      user has created no app password.
+    - Modern client: a Disabled user signs in with the password. An Enabled or Enforced user with no usable method is
+      asked to register security info (MfaRegistrationRequired). Otherwise a device remembered at an earlier MFA
+      sign-in (-RememberDevice -DeviceId; within RememberMfaDays and not revoked by 'restore multi-factor
+      authentication on all remembered devices') or an address in a trusted IP range skips the second factor.
+      Otherwise the sign-in needs -Otp (MfaRequired; a phone default method gets a text or call, see
+      Get-LabPhoneMessage): the code of the current 30-second step, or one step either side; a code accepted once is
+      refused after (replay); five wrong codes in a row lock MFA for 15 minutes of lab time (LockedOut).
+    - A successful MFA sign-in moves an Enabled user to Enforced, and with -RememberDevice (when the service setting
+      RememberMfaOnTrustedDevices is on) remembers the device for RememberMfaDays."""
 
 
 @cmdlet("Invoke-LabSignIn", module="O365Shell.Lab", default_set="Password")
