@@ -273,11 +273,11 @@ def test_app_passwords_need_per_user_mfa():
 def test_sign_in_result_default_display_is_a_list_with_the_reason():
     lab = LabShell()
     out = lab.ok(f"$cred = Get-LabCredential {ADELE}; Invoke-LabSignIn {ADELE} -Password $cred.Password")
-    assert re.search(r"^Result\s+: MfaRegistrationRequired$", out, re.M)
-    assert re.search(r"^Reason\s+: Per-user MFA is Enabled", out, re.M)
-    assert re.search(r"^UserPrincipalName : AdeleV@contoso.com$", out, re.M)
-    assert re.search(r"^MfaSatisfiedBy\s+:\s*$", out, re.M)
-    assert re.search(r"^DateTime\s+: 3/1/2024 9:00:00 AM$", out, re.M)
+    assert re.search(r"^Result\s+: MfaRegistrationRequired$", out, re.MULTILINE)
+    assert re.search(r"^Reason\s+: Per-user MFA is Enabled", out, re.MULTILINE)
+    assert re.search(r"^UserPrincipalName : AdeleV@contoso.com$", out, re.MULTILINE)
+    assert re.search(r"^MfaSatisfiedBy\s+:\s*$", out, re.MULTILINE)
+    assert re.search(r"^DateTime\s+: 3/1/2024 9:00:00 AM$", out, re.MULTILINE)
 
 
 def test_remember_device_without_an_id_generates_one():
@@ -308,13 +308,13 @@ def test_sign_in_log_filters_and_table():
     reasons = lab.objs("Get-LabSignInLog | ForEach-Object Reason")
     assert len(reasons) == 3 and all(isinstance(x, str) and x for x in reasons)
     full = lab.ok("Get-LabSignInLog -Last 1 | Format-List")
-    assert re.search(r"^Reason\s+: Per-user MFA is Enforced", full, re.M)
+    assert re.search(r"^Reason\s+: Per-user MFA is Enforced", full, re.MULTILINE)
 
 
 # --------------------------------------------------------------------------- declarations and help
 @pytest.mark.parametrize("name", LAB_CMDLETS)
 def test_every_lab_cmdlet_is_documented(name):
-    import o365shell.cmdlets.lab  # noqa: F401
+    import o365shell.cmdlets.lab
     import o365shell.cmdlets.lab_methods  # noqa: F401
     cls = REGISTRY[name.lower()]
     doc = (cls.__doc__ or "").strip()
