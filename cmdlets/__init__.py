@@ -17,7 +17,7 @@ from typing import Any
 sys.modules.setdefault("cmdlets", sys.modules[__name__])
 
 MODULES = ("core", "utility", "utility_measure", "utility_data", "management", "security", "formatting", "session_cmdlets",
-           "msonline", "exchange", "graph", "admincenter", "labtenant", "lab")
+           "msonline", "exchange", "graph", "admincenter", "labtenant", "lab", "lab_methods")
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
