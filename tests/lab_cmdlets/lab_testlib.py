@@ -106,16 +106,19 @@ class LabShell:
         return code
 
     # ------------------------------------------------------------------ the admin's side
-    def admin(self, script: str, fallback: Callable[[Any, str], Any]) -> str:
+    def admin(self, script: str, fallback: Callable[[Any, str], Any], connect: str | None = None) -> str:
         """Run an admin step: the PowerShell ``script`` when its cmdlets exist, else ``fallback(tenant, admin)``.
 
-        Returns "cmdlet" or "model" (which way it went)."""
+        ``connect`` replaces the default Connect-MsolService / Connect-ExchangeOnline line (as the
+        seeded Global Administrator). Returns "cmdlet" or "model" (which way it went)."""
         names = {m.lower() for m in re.findall(r"\b[A-Z][a-z]+-[A-Za-z]+\b", script)}
         if names and self.has(*names):
             family = "exchange" if names & _EXCHANGE else "msonline"
             prefix = ""
             if family not in self._connected:
-                if family == "exchange":
+                if connect:
+                    prefix = connect + "\n"
+                elif family == "exchange":
                     prefix = f"Connect-ExchangeOnline -ShowBanner:$false -Credential (Get-LabCredential {ADMIN})\n"
                 else:
                     prefix = f"Connect-MsolService -Credential (Get-LabCredential {ADMIN})\n"

@@ -190,8 +190,12 @@ def test_app_passwords_refused_in_a_21vianet_tenant():
         set_tenant(lab.session, build_tenant(cloud="AzureChinaCloud"))
     lab._connected.clear()
     lab.ok("$null = Set-LabClock -DateTime '2024-03-01 09:00'")
-    # even with the service setting on (through the model: MSOnline needs -AzureEnvironment here)
-    mfa.set_mfa_service_settings(lab.tenant, "admin@contoso.partner.onmschina.cn", allow_app_passwords=True)
+    # even with the service setting on (a 21Vianet admin connects with -AzureEnvironment AzureChinaCloud)
+    china_admin = "admin@contoso.partner.onmschina.cn"
+    lab.admin("Set-MfaServiceSettings -AllowAppPasswords $true",
+              lambda t, a: mfa.set_mfa_service_settings(t, a, allow_app_passwords=True),
+              connect=f"Connect-MsolService -AzureEnvironment AzureChinaCloud -Credential (Get-LabCredential {china_admin})")
+    assert lab.tenant.mfa_settings.allow_app_passwords
     err = lab.fails(f"$cred = Get-LabCredential {ALEX}; New-LabAppPassword -UserPrincipalName {ALEX} "
                     "-Password $cred.Password")
     assert "21Vianet" in err
