@@ -8,7 +8,7 @@ result types and their views in ``lab_types``.  Every rule lives in the tenant m
 from __future__ import annotations
 
 import ipaddress
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from o365shell.engine.cmdlet import Parameter, Switch, cmdlet
@@ -87,8 +87,15 @@ class SetLabClock(_ClockCmdlet):
         clock = self._clock()
         if self.RealTime:
             clock.reset_to_real()
-        else:
-            clock.set(utc_time(self.DateTime))
+            self.write(self._now())
+            return
+        try:
+            at = utc_time(self.DateTime)
+            local_time(at)
+        except (OverflowError, ValueError, ArithmeticError):
+            raise self.error("The lab clock cannot be set to that time: it is outside the range of DateTime.",
+                             "ClockOutOfRange", ErrorCategory.InvalidArgument, self.DateTime) from None
+        clock.set(at)
         self.write(self._now())
 
 
@@ -114,15 +121,19 @@ class AddLabClockTime(_ClockCmdlet):
         if not any(self.is_bound(n) for n in ("Days", "Hours", "Minutes", "Seconds")):
             raise self.error("Specify the time to add with -Days, -Hours, -Minutes or -Seconds.",
                              "NoTimeSpecified", ErrorCategory.InvalidArgument)
-        delta = timedelta(days=self.Days or 0, hours=self.Hours or 0, minutes=self.Minutes or 0,
-                          seconds=self.Seconds or 0)
         clock = self._clock()
+        state = clock.to_state()
         try:
+            delta = timedelta(days=self.Days or 0, hours=self.Hours or 0, minutes=self.Minutes or 0,
+                              seconds=self.Seconds or 0)
             clock.advance(delta)
-        except OverflowError:
-            raise self.error("The lab clock cannot be moved that far.", "ClockOutOfRange",
-                             ErrorCategory.InvalidArgument) from None
-        self.write(self._now())
+            now = self._now()
+        except (OverflowError, ValueError, ArithmeticError):
+            frozen = state["frozen_at"]
+            clock.load_state(datetime.fromisoformat(frozen) if frozen else None, state["offset_seconds"])
+            raise self.error("The lab clock cannot be moved that far: the result is outside the range of "
+                             "DateTime.", "ClockOutOfRange", ErrorCategory.InvalidArgument) from None
+        self.write(now)
 
 
 # ----------------------------------------------------------------------------- credentials

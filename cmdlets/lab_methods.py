@@ -141,13 +141,23 @@ class GetLabTotpCode(LabCmdlet):
     def process(self) -> None:
         from o365shell.tenant.errors import TenantError
         from o365shell.tenant.provisioning import lab_totp_code
-        at = utc_time(self.DateTime) if self.DateTime is not None else None
+        secret = (self.Secret or "").strip()
         try:
-            code = lab_totp_code(self.tenant, (self.Secret or "").strip(), at)
+            code = lab_totp_code(self.tenant, secret)
         except TenantError as e:
             # never echo the value given: it is a secret
             raise self.error("The value of -Secret is not a valid base32 TOTP secret.", "InvalidSecret",
                              ErrorCategory.InvalidArgument) from e
+        if self.DateTime is not None:
+            try:
+                at = utc_time(self.DateTime)
+                if at.timestamp() < 0:
+                    raise ValueError("before the Unix epoch")
+                code = lab_totp_code(self.tenant, secret, at)
+            except (TenantError, ValueError, OverflowError, ArithmeticError):
+                raise self.error("TOTP codes count 30-second steps from 1 January 1970 (UTC): -DateTime must be "
+                                 "a time after that.", "InvalidDateTime", ErrorCategory.InvalidArgument,
+                                 self.DateTime) from None
         self.write(code)
 
 

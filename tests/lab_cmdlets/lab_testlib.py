@@ -123,7 +123,9 @@ class LabShell:
                 else:
                     prefix = f"Connect-MsolService -Credential (Get-LabCredential {ADMIN})\n"
                 self._connected.add(family)
-            self.ok(prefix + script)
+            r = self.sh.run(prefix + script)
+            errors = [line for line in r.stderr.splitlines() if line and not line.startswith("WARNING: ")]
+            assert not errors, f"admin step {script!r} failed:\n{r.stderr}"
             return "cmdlet"
         from o365shell.tenant.seed import admin_upn
         fallback(self.tenant, admin_upn(self.tenant))

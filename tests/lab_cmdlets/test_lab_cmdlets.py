@@ -334,3 +334,22 @@ def test_sign_in_help_explains_the_rules():
     if lab.has("Get-Help"):
         out = lab.ok("Get-Help Invoke-LabSignIn -Full")
         assert "OAuth2ClientProfileEnabled" in out and "-RememberDevice" in out
+
+
+# --------------------------------------------------------------------------- out-of-range times
+def test_moving_the_clock_out_of_range_is_refused_and_leaves_it_unchanged():
+    lab = LabShell()
+    err = lab.fails("Add-LabClockTime -Days 1e10")
+    assert "The lab clock cannot be moved that far" in err and "Traceback" not in err
+    lab.ok("$null = Set-LabClock -DateTime '9999-12-30'")
+    assert "cannot be moved that far" in lab.fails("Add-LabClockTime -Days 2")
+    assert lab.one("(Get-LabClock).Year") == 9999
+    lab.ok("$null = Set-LabClock -RealTime")
+    assert "cannot be moved that far" in lab.fails("Add-LabClockTime -Days 3000000")
+    assert lab.one("(Get-LabClock).Year") < 9999
+
+
+def test_totp_code_before_1970_is_refused():
+    lab = LabShell()
+    err = lab.fails(f"Get-LabTotpCode -Secret {ALEX_SECRET} -DateTime '1960-01-01'")
+    assert "30-second steps from 1 January 1970" in err and ALEX_SECRET not in err
