@@ -41,12 +41,17 @@ def user_settings(lab: LabShell, upn: str, switch: str) -> None:
 
 
 def mfa_state(lab: LabShell, upn: str) -> str:
-    """The user's per-user MFA state as an admin sees it (Get-MfaUser when it exists)."""
+    """The user's per-user MFA state as an admin sees it (Get-MfaUser, else Get-MsolUser, when they exist)."""
+    connect = f"Connect-MsolService -Credential (Get-LabCredential {ADMIN})\n"
     if lab.has("Get-MfaUser", "Connect-MsolService"):
-        out = lab.objs(f"Connect-MsolService -Credential (Get-LabCredential {ADMIN})\n"
-                       f"Get-MfaUser | Where-Object UserPrincipalName -eq '{upn}' | ForEach-Object MultiFactorAuthStatus")
+        out = lab.objs(connect + f"Get-MfaUser | Where-Object UserPrincipalName -eq '{upn}' | "
+                                 "ForEach-Object MultiFactorAuthStatus")
         assert len(out) == 1
         return str(out[0])
+    if lab.has("Get-MsolUser", "Connect-MsolService"):
+        out = lab.objs(connect + f"(Get-MsolUser -UserPrincipalName {upn}).StrongAuthenticationRequirements | "
+                                 "ForEach-Object State")
+        return str(out[0]) if out else "Disabled"
     return str(lab.tenant.get_user(upn).mfa_state)
 
 
