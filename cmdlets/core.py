@@ -228,6 +228,9 @@ class ForEachObject(Cmdlet):
         out = self._out
         for f in self._filters:
             v = f(item)
+            if type(v) in _SCALARS:
+                out(v)
+                continue
             if v is AutomationNull:
                 continue
             if type(v) is _Multi:
@@ -260,6 +263,9 @@ class ForEachObject(Cmdlet):
             vars_.pop("_", None)
         else:
             vars_["_"] = self._saved
+
+
+_SCALARS = frozenset((int, str, float, bool))
 
 
 def _value_of(items: list) -> Any:

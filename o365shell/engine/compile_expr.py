@@ -243,6 +243,24 @@ class ExprCompiler:
             raise runtime_error(f"Unsupported operator -{op}", "NotSupported")
         if getattr(fn, "needs_ctx", False):
             return lambda ctx: fn(left(ctx), right(ctx), ctx)
+        if isinstance(node.right, (A.Constant, A.StringConstant)):
+            rv = constant_value(node.right) if isinstance(node.right, A.Constant) else node.right.value
+            if op == "%" and type(rv) is int and rv > 0:
+                def mod_const(ctx: Any) -> Any:
+                    a = left(ctx)
+                    if type(a) is int:
+                        r = (a if a >= 0 else -a) % rv
+                        return r if a >= 0 else -r
+                    return fn(a, rv)
+                return mod_const
+            if op in ("eq", "ieq") and type(rv) is int:
+                def eq_int(ctx: Any) -> Any:
+                    a = left(ctx)
+                    if type(a) is int:
+                        return a == rv
+                    return fn(a, rv)
+                return eq_int
+            return lambda ctx: fn(left(ctx), rv)
         return lambda ctx: fn(left(ctx), right(ctx))
 
     def x_Ternary(self, node: A.Ternary) -> Fn:

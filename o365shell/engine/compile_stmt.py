@@ -74,8 +74,12 @@ def exception_matches(e: BaseException, t: Any) -> bool:
         rec = record_of(e)
         if rec.exception is not e:
             cands.append(rec.exception)
-    if isinstance(e, MethodInvocationException) and e.InnerException is not None:
-        cands.append(e.InnerException)
+    inner = getattr(e, "InnerException", None)
+    depth = 0
+    while inner is not None and depth < 5:
+        cands.append(inner)
+        inner = getattr(inner, "InnerException", None)
+        depth += 1
     for c in cands:
         if t.is_instance(c):
             return True

@@ -98,6 +98,8 @@ def op_add(a: Any, b: Any) -> Any:
         return r if _I32_MIN <= r <= _I32_MAX else float(r)
     if ta is str:
         return a + (b if type(b) is str else to_string(b))
+    if ta is N.Char and _is_num(b):
+        return _arith(ord(a), b, lambda x, y: x + y, "System.Int32")
     if a is None:
         if b is None:
             return None
@@ -206,7 +208,7 @@ def op_div(a: Any, b: Any) -> Any:
     a = _num(a)
     b = _num(b, _type_name_of(a))
     if b == 0:
-        raise DivideByZeroException()
+        raise _div_zero()
     ra, rb = _rank(a), _rank(b)
     rank = max(ra, rb)
     if rank == 3:
@@ -219,6 +221,12 @@ def op_div(a: Any, b: Any) -> Any:
     return ia / ib
 
 
+def _div_zero() -> Exception:
+    """pwsh reports division by zero as a RuntimeException wrapping DivideByZeroException."""
+    inner = DivideByZeroException()
+    return runtime_error(inner.Message, "RuntimeException", "NotSpecified", None, inner=inner)
+
+
 def op_mod(a: Any, b: Any) -> Any:
     if type(a) is int and type(b) is int and b != 0:
         r = abs(a) % abs(b)
@@ -226,7 +234,7 @@ def op_mod(a: Any, b: Any) -> Any:
     a = _num(a)
     b = _num(b, _type_name_of(a))
     if b == 0:
-        raise DivideByZeroException()
+        raise _div_zero()
     rank = max(_rank(a), _rank(b))
     if rank == 3:
         return math.fmod(float(a), float(b))

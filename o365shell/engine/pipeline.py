@@ -62,6 +62,9 @@ class CmdletProcessor(Processor):
         self.saved_prefs: dict[str, Any] | None = None
         self._apply(self.state.bound, initial=True)
         self.has_input = False
+        self._fast_attr: str | None = None
+        if meta.simple_pipeline and meta.pipeline_params[0].name not in self.state.bound:
+            self._fast_attr = meta.pipeline_params[0].attr
 
     def _apply(self, bound: dict[str, Any], initial: bool = False) -> None:
         c = self.cmdlet
@@ -149,12 +152,16 @@ class CmdletProcessor(Processor):
     def process(self, item: Any) -> None:
         c = self.cmdlet
         st = self.state
-        if self.meta.simple_pipeline:
-            p = self.meta.pipeline_params[0]
-            if p.name not in st.bound:
-                setattr(c, p.attr, item)
-                self._call_process()
-                return
+        fast = self._fast_attr
+        if fast is not None:
+            setattr(c, fast, item)
+            try:
+                c.process()
+            except DotNetException as e:
+                if self.position is not None:
+                    attach_position(e, self.position, self.name)
+                raise
+            return
         try:
             bound = bind_pipeline_item(st, item, True)
         except DotNetException as e:

@@ -100,7 +100,6 @@ class Grammar:
         Sup, Opt, ZM, OM, Fwd = pp.Suppress, pp.Opt, pp.ZeroOrMore, pp.OneOrMore, pp.Forward
         Lit = pp.Literal
 
-        ignore = _regex(r"<#[\s\S]*?#>|#[^\r\n]*|`\r?\n", 0)
         NL = pp.Regex(r"\r?\n")
         nls = Sup(ZM(NL))
         self.nls = nls
@@ -195,7 +194,7 @@ class Grammar:
         redirection = (_regex(r"([1-6*])?(>>?)(&[1-6])?", 0) + pp.Opt(arg_list)).set_parse_action(
             self._redirection)
         redir_merge = _regex(r"[1-6*]>&[1-6]", 0).set_parse_action(self._redirection)
-        term_ahead = pp.FollowedBy(_regex(r"[\s,;|)}&>]|$", 0)) | pp.StringEnd()
+        term_ahead = pp.FollowedBy(_regex(r"[\s,;|)}&>]|$", 0).leave_whitespace()) | pp.StringEnd()
         arg_primary = (number | variable | string | subexpr | arrayexpr | hashtable | paren | script_block)
         arg_postfix = (arg_primary + ZM(member_op | index_op)).set_parse_action(self._postfix)
         expr_arg = (arg_postfix + term_ahead)
@@ -217,7 +216,11 @@ class Grammar:
         pipe = Sup(ZM(NL) + Lit("|") + ~Lit("|"))
         pipe_core = ((command_expr | command) + ZM(pipe + nls + command)).set_parse_action(self._pipeline)
         assign_op = _regex(r"(?:=|\+=|" + D + r"=|\*=|/=|%=|\?\?=)(?!=)", 0)
-        assignment = (array_lit + assign_op + nls + statement).set_parse_action(self._assignment)
+        # Only statements that look like assignments try the assignment rule: trying it on every
+        # statement would parse each expression twice, and nested parentheses exponentially often.
+        assign_gate = pp.FollowedBy(_regex(r"[$\[(][^\n|;]*?(?<![=!<>+\-*/%?\u2013])(?:=|\+=|" + D + r"=|\*=|/=|%=|\?\?=)"
+                                           r"(?!=)", 0))
+        assignment = (assign_gate + array_lit + assign_op + nls + statement).set_parse_action(self._assignment)
         chain = (pipe_core + ZM(_regex(r"&&|\|\|", 0) + nls + pipe_core)).set_parse_action(self._chain)
         pipeline <<= (assignment | chain)
 
@@ -285,7 +288,6 @@ class Grammar:
                      ).set_parse_action(self._sb_body)
         self.sb_body = sb_body
         self.script = sb_body + pp.StringEnd()
-        self.script.ignore(pp.Suppress(ignore))
         Expander.subparse = self._subparse
         self.terminals: list[pp.ParserElement] = []
 

@@ -277,3 +277,92 @@ def bare_number(text: str) -> tuple[object, str] | None:
     if not m:
         return None
     return number_value(m, negative=bool(m.group("neg")))
+
+
+def blank_comments(s: str) -> str:
+    """The text with comments and backtick line continuations replaced by spaces (same length,
+    newlines kept), so the grammar needs no ignore rules. Strings are left untouched, except
+    that comments inside their ``$( )`` subexpressions are blanked too."""
+    out = list(s)
+    _blank(s, out, 0, len(s), False)
+    return "".join(out)
+
+
+def _blank(s: str, out: list[str], i: int, n: int, in_sub: bool) -> int:
+    depth = 0
+    while i < n:
+        c = s[i]
+        if c == "`":
+            if i + 1 < n and s[i + 1] == "\n":
+                out[i] = " "
+                out[i + 1] = " "
+                i += 2
+                continue
+            if i + 2 < n and s[i + 1] == "\r" and s[i + 2] == "\n":
+                out[i] = out[i + 1] = out[i + 2] = " "
+                i += 3
+                continue
+            i += 2
+            continue
+        if c in SQ:
+            j = skip_single_quoted(s, i)
+            if j < 0:
+                return n
+            i = j
+            continue
+        if c in DQ:
+            i = _blank_dq(s, out, i, n)
+            continue
+        if c == "@" and i + 1 < n and (s[i + 1] in DQ or s[i + 1] in SQ) and HERE_START.match(s, i):
+            j = skip_here_string(s, i)
+            if j < 0:
+                return n
+            i = j
+            continue
+        if c == "<" and i + 1 < n and s[i + 1] == "#":
+            j = s.find("#>", i + 2)
+            if j < 0:
+                return n
+            for k in range(i, j + 2):
+                if out[k] not in "\r\n":
+                    out[k] = " "
+            i = j + 2
+            continue
+        if c == "#" and (i == 0 or s[i - 1] in WS + "\r\n;({}|,=" or (in_sub and s[i - 1] == "(")):
+            j = s.find("\n", i)
+            j = n if j < 0 else j
+            if j > i and s[j - 1] == "\r":
+                j -= 1
+            for k in range(i, j):
+                out[k] = " "
+            i = j
+            continue
+        if in_sub:
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                if depth == 0:
+                    return i + 1
+                depth -= 1
+        i += 1
+    return n
+
+
+def _blank_dq(s: str, out: list[str], i: int, n: int) -> int:
+    """Skip a double-quoted string starting at ``i``, blanking comments inside its ``$( )`` parts."""
+    i += 1
+    while i < n:
+        c = s[i]
+        if c == "`":
+            i += 2
+            continue
+        if c in DQ:
+            if i + 1 < n and s[i + 1] in DQ:
+                i += 2
+                continue
+            return i + 1
+        if c == "$" and i + 1 < n and s[i + 1] == "(":
+            i = _blank(s, out, i + 2, n, True)
+            continue
+        i += 1
+    return n

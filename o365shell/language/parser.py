@@ -14,8 +14,10 @@ _grammar = None
 def _get_grammar():
     global _grammar
     if _grammar is None:
+        import sys
+        if sys.getrecursionlimit() < 8000:
+            sys.setrecursionlimit(8000)
         from .grammar import Grammar
-        pp.ParserElement.enable_packrat(cache_size_limit=None)
         _grammar = Grammar()
     return _grammar
 
@@ -31,14 +33,18 @@ def _parse_cached(text: str, path: str | None) -> A.Script:
         text = " " + text[1:]
     source = A.Source(text, path)
     g = _get_grammar()
+    from .lexical import blank_comments
+    code = blank_comments(text)
     try:
         try:
-            result = g.script.parse_string(text, parse_all=True)
+            result = g.script.parse_string(code, parse_all=True)
+        except RecursionError:
+            raise PSParseError("The script is nested too deeply to be parsed.", 0, "NestedTooDeeply") from None
         except pp.ParseException as e:
             from .diagnose import diagnose
-            raise diagnose(g, text, e) from None
+            raise diagnose(g, code, e) from None
         finally:
-            pp.ParserElement.reset_cache()
+            pass
     except PSParseError as err:
         err.source = source
         raise
