@@ -17,6 +17,9 @@ from .netlib.exceptions import DotNetException
 
 _current: Any = None
 
+#: Re-raise Python exceptions that escape the engine (bugs) instead of reporting them; tests set it.
+STRICT = bool(os.environ.get("O365SHELL_STRICT"))
+
 
 def current_session() -> Any:
     """The session most recently created or activated (for script blocks made without one)."""
@@ -100,6 +103,22 @@ def _run_block(ctx: Any, sb: Any, args: list, out: Callable[[Any], None], dot_so
         rec = record_of(e)
         ctx.add_error(rec)
         ctx.streams.error(rec)
+        ctx.last_status = False
+        return RunResult(1, failed=True)
+    except RecursionError:
+        from .errors import runtime_error
+        e2 = runtime_error("The script failed due to call depth overflow.", "CallDepthOverflow",
+                           ErrorCategory.InvalidOperation)
+        ctx.streams.error(record_of(e2))
+        return RunResult(1, failed=True)
+    except Exception as e:  # a bug in o365shell: report it as an error, never as a traceback
+        if STRICT:
+            raise
+        from .errors import runtime_error
+        e2 = runtime_error(f"o365shell internal error ({type(e).__name__}: {e}). The command did not complete; "
+                           "please report this with the script that caused it.", "InternalError",
+                           ErrorCategory.NotSpecified)
+        ctx.streams.error(record_of(e2))
         ctx.last_status = False
         return RunResult(1, failed=True)
     return RunResult(0)

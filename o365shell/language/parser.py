@@ -1,6 +1,7 @@
 """Entry point of the language layer: text in, ``ast.Script`` out (cached by text)."""
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 
 import pyparsing as pp
@@ -10,13 +11,14 @@ from .errors import PSParseError
 
 _grammar = None
 
+# pyparsing recurses about 30 frames per nesting level of an expression.
+if sys.getrecursionlimit() < 8000:
+    sys.setrecursionlimit(8000)
+
 
 def _get_grammar():
     global _grammar
     if _grammar is None:
-        import sys
-        if sys.getrecursionlimit() < 8000:
-            sys.setrecursionlimit(8000)
         from .grammar import Grammar
         _grammar = Grammar()
     return _grammar
