@@ -79,14 +79,14 @@ def mutate(text: str, rnd: random.Random) -> str:
     return "".join(chars)
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 120)), deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                    HealthCheck.function_scoped_fixture])
 @given(scripts())
 def test_generated_scripts_never_crash(text: str) -> None:
     run_guarded(text)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 150)), deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                    HealthCheck.function_scoped_fixture])
 @given(st.integers(0, 10 ** 9))
 def test_mutated_corpus_scripts_never_crash(seed: int) -> None:
@@ -95,7 +95,7 @@ def test_mutated_corpus_scripts_never_crash(seed: int) -> None:
     run_guarded(mutate(base, rnd))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", 150)), deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                    HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet="(){}[]$@'\"`|;,.-=+#<>\n\t abc123xyz:?!%*/&", max_size=60))
 def test_random_text_never_crashes(text: str) -> None:
