@@ -16,8 +16,9 @@ from typing import Any
 # A few older imports spell the source folder's name; make it resolve to this package.
 sys.modules.setdefault("cmdlets", sys.modules[__name__])
 
-MODULES = ("core", "utility", "utility_measure", "utility_members", "utility_dates", "utility_host", "utility_data", "management", "security", "formatting", "session_cmdlets",
-           "msonline", "exchange", "graph", "admincenter", "labtenant", "lab", "lab_methods")
+MODULES = ("core", "utility", "utility_measure", "utility_members", "utility_dates", "utility_host", "utility_vars",
+           "utility_data", "management", "security", "formatting", "session_cmdlets", "msonline", "exchange", "graph",
+           "admincenter", "labtenant", "lab")
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
