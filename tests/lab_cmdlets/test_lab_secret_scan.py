@@ -38,8 +38,10 @@ WITH_ARGUMENTS = [
     f"Get-MgUser -UserId {ADELE}",
     f"Get-MgUserAuthenticationMethod -UserId {ADELE}",
     f"Get-MgUserAuthenticationMethod -UserId {ALEX}",
-    f"Get-MgUserAuthenticatorAppMethod -UserId {ADELE}",
-    f"Get-MgUserPhoneAuthenticationMethod -UserId {ADELE}",
+    f"Get-MgUserAuthenticationMethod -UserId {ADELE} | ForEach-Object AdditionalProperties",
+    *(f"{cmd} -UserId {upn}" for upn in (ADELE, ALEX)
+      for cmd in ("Get-MgUserAuthenticationMicrosoftAuthenticatorMethod", "Get-MgUserAuthenticationPhoneMethod",
+                  "Get-MgUserAuthenticationSoftwareOathMethod", "Get-MgBetaUserAuthenticationMethod")),
     f"Get-MgBetaUserAuthenticationRequirement -UserId {ADELE}",
     "Get-OrganizationConfig",
     f"Get-CASMailbox -Identity {ALEX}",
