@@ -207,7 +207,7 @@ class Grammar:
                           ).set_parse_action(self._param_colon)
         element = redir_merge | redirection | param_with_arg | parameter | arg_list
         cmd_name = BareWord(command_name=True)
-        invoke_target = string | variable | paren | script_block | subexpr | BareWord(command_name=True)
+        invoke_target = (string + term_ahead) | (variable + term_ahead) | paren | script_block | subexpr | BareWord()
         command = (
             (_regex(r"&|\.(?=[\s{$('\"])", 0) + invoke_target + ZM(element)).set_parse_action(self._command_op)
             | (cmd_name + ZM(element)).set_parse_action(self._command)
