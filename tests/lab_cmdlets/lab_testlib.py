@@ -5,9 +5,9 @@ through the admin cmdlets when the session has them (Set-MfaServiceSettings, Set
 Set-OrganizationConfig, Reset-MsolStrongAuthenticationMethodByUpn, Set-MsolUser...), else straight
 through the tenant model (``fallback``), so the scenarios keep working while those land.
 
-Engine workarounds (see the report of issue 5): a variable holding a non-string object (a
-SecureString, a PSCredential) or a member access ($reg.Secret) is passed as the *last* argument of a
-command, a parenthesized argument is only ever the last one, and otherwise the arguments are splatted.
+The helpers put a SecureString / member-access argument last and splat -DateTime: they were written
+while the engine stringified a variable argument followed by another argument (fixed since;
+test_lab_cmdlets.test_arguments_in_any_order covers the natural order).
 """
 from __future__ import annotations
 

@@ -353,3 +353,18 @@ def test_totp_code_before_1970_is_refused():
     lab = LabShell()
     err = lab.fails(f"Get-LabTotpCode -Secret {ALEX_SECRET} -DateTime '1960-01-01'")
     assert "30-second steps from 1 January 1970" in err and ALEX_SECRET not in err
+
+
+def test_arguments_in_any_order():
+    """Variables, member accesses and parenthesized arguments anywhere on the command line."""
+    lab = LabShell()
+    lab.ok(f"$cred = Get-LabCredential {ADELE}; $reg = Register-LabAuthenticatorApp {ADELE} $cred.Password")
+    earlier = lab.one("Get-LabTotpCode -Secret $reg.Secret -DateTime (Get-LabClock).AddSeconds(-30)")
+    assert earlier == lab.totp("$reg.Secret", "(Get-LabClock).AddSeconds(-30)")
+    done = lab.one(f"Confirm-LabAuthenticatorApp -Otp (Get-LabTotpCode $reg.Secret) -UserPrincipalName {ADELE}")
+    assert done.MfaState == "Enforced"
+    lab.ok("$null = Add-LabClockTime -Seconds 30; $code = Get-LabTotpCode $reg.Secret")
+    r = lab.one("Invoke-LabSignIn -Credential $cred -Otp $code -Client Browser")
+    assert (r.Result, r.MfaSatisfiedBy) == ("Success", "Otp")
+    r = lab.one(f"Invoke-LabSignIn {ADELE} $cred.Password -Client Imap")
+    assert r.Result == "AppPasswordRequired"
