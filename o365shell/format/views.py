@@ -11,6 +11,8 @@ the calculated-property keys, or a Field.
 """
 from __future__ import annotations
 
+from ..engine.errors import RuntimeException
+
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
@@ -29,8 +31,11 @@ TABLE_COLUMN_CAP = 10
 """Columns of a table generated from all properties (pwsh's LimitAssociationListSize)."""
 
 
-class CalculatedPropertyError(ValueError):
-    """A calculated property hashtable with an unknown or ambiguous key."""
+class CalculatedPropertyError(RuntimeException):
+    """A calculated property hashtable with an unknown or ambiguous key (a terminating error, as in pwsh)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, error_id="DictionaryKeyUnknownOrAmbiguous", category="InvalidArgument")
 
 
 @dataclass(slots=True)
