@@ -10,6 +10,7 @@ from lab_testlib import LabShell
 from o365shell.engine.cmdlet import REGISTRY
 from o365shell.engine.netlib.datetime import DateTime
 from o365shell.engine.valuetypes import PSCredential, SecureString
+from o365shell.tenant import mfa
 from o365shell.tenant.otp import totp_code
 
 ADELE = "AdeleV@contoso.com"
@@ -244,9 +245,9 @@ def test_enabled_user_with_a_seeded_text_method_is_enforced_after_the_first_mfa_
 
 # --------------------------------------------------------------------------- app passwords
 def test_app_password_display_and_metadata_only_listing():
-    from o365shell.tenant import mfa
     lab = LabShell()
-    mfa.set_mfa_service_settings(lab.tenant, "admin@contoso.onmicrosoft.com", allow_app_passwords=True)
+    lab.admin("Set-MfaServiceSettings -AllowAppPasswords $true",
+              lambda t, a: mfa.set_mfa_service_settings(t, a, allow_app_passwords=True))
     out = lab.ok(f"$cred = Get-LabCredential {ALEX}; New-LabAppPassword {ALEX} -Name Laptop -Password $cred.Password")
     lines = out.strip("\n").split("\n")
     assert lines[0].split() == ["UserPrincipalName", "Name", "Password", "CreatedDateTime"]
@@ -262,9 +263,9 @@ def test_app_password_display_and_metadata_only_listing():
 
 
 def test_app_passwords_need_per_user_mfa():
-    from o365shell.tenant import mfa
     lab = LabShell()
-    mfa.set_mfa_service_settings(lab.tenant, "admin@contoso.onmicrosoft.com", allow_app_passwords=True)
+    lab.admin("Set-MfaServiceSettings -AllowAppPasswords $true",
+              lambda t, a: mfa.set_mfa_service_settings(t, a, allow_app_passwords=True))
     err = lab.fails(f"$cred = Get-LabCredential {MEGAN}; New-LabAppPassword {MEGAN} -Password $cred.Password")
     assert "only available to users whose per-user multi-factor authentication is Enabled or Enforced" in err
 
@@ -281,9 +282,9 @@ def test_sign_in_result_default_display_is_a_list_with_the_reason():
 
 
 def test_remember_device_without_an_id_generates_one():
-    from o365shell.tenant import mfa
     lab = LabShell()
-    mfa.set_mfa_service_settings(lab.tenant, "admin@contoso.onmicrosoft.com", remember_mfa_on_trusted_devices=True)
+    lab.admin("Set-MfaServiceSettings -RememberMfaOnTrustedDevices $true",
+              lambda t, a: mfa.set_mfa_service_settings(t, a, remember_mfa_on_trusted_devices=True))
     r = lab.signin(ALEX, otp="'" + lab.totp(f"'{ALEX_SECRET}'") + "'", remember=True)
     assert r.Result == "Success" and re.fullmatch(r"[0-9a-f-]{36}", r.DeviceId)
     assert "remembered on this device for 90 days" in r.Reason
