@@ -170,16 +170,13 @@ class ConnectExchangeOnline(TenantCmdlet):
                              AuthenticationException)
         env = self.ExchangeEnvironmentName or "O365Default"
         china = str(tenant.cloud) == "AzureChinaCloud"
-        if (env == "O365China") != china:
-            from .tenantsvc import sign_in_message
-            raise self.error(sign_in_message("wrong_cloud", "exchange"), "wrong_cloud",
-                             ErrorCategory.AuthenticationError, None, AuthenticationException)
         if self.Device:
             code = uuid.uuid4().hex[:9].upper()
             self.ctx.host.write_line(f"To sign in, use a web browser to open the page https://microsoft.com/devicelogin "
                                      f"and enter the code {code} to authenticate.")
         upn = self.sign_in("exchange", self.Credential, self.UserPrincipalName, "Sign in to your account",
-                           "Enter the password of your Microsoft 365 work or school account.")
+                           "Enter the password of your Microsoft 365 work or school account.",
+                           (env == "O365China") == china)
         if self.UserPrincipalName and self.Credential is None and upn.lower() != self.UserPrincipalName.lower():
             self.verbose(f"Signed in as {upn} (the prompt was for {self.UserPrincipalName}).")
         if self.Prefix:

@@ -343,15 +343,13 @@ class ConnectMgGraph(TenantCmdlet):
         if self.TenantId and not self._tenant_matches(t, self.TenantId):
             raise self._auth_error(f"AADSTS90002: Tenant '{self.TenantId}' not found. Check to make sure you have the "
                                    "correct tenant ID and are signing into the correct cloud.")
-        if env[3] != str(t.cloud):
-            from .tenantsvc import sign_in_message
-            raise self._auth_error(sign_in_message("wrong_cloud", "graph", self.Credential is None))
         if self.UseDeviceCode:
             code = uuid.uuid4().hex[:9].upper()
             self.ctx.host.write_line(f"To sign in, use a web browser to open the page https://microsoft.com/devicelogin "
                                      f"and enter the code {code} to authenticate.")
         upn = self.sign_in("graph", self.Credential, None, "Sign in to your account",
-                           "Pick an account: enter the work or school account that Microsoft Graph signs in as.")
+                           "Pick an account: enter the work or school account that Microsoft Graph signs in as.",
+                           env[3] == str(t.cloud))
         old = connection(self.ctx, "graph")
         scopes = list(_DEFAULT_SCOPES)
         if old is not None and old.account.lower() == upn.lower():

@@ -42,6 +42,15 @@ class MsolCmdlet(TenantCmdlet):
         _ = self.actor
         self.check_tenant_id()
 
+    def exclusive(self, *names: str) -> None:
+        """Refuse parameters of two exclusive parameter sets given together (works around the binder)."""
+        if all(n in self.bound for n in names):
+            from o365shell.engine.errors import ParameterBindingException
+            raise self.error("Parameter set cannot be resolved using the specified named parameters. One or more "
+                             "parameters issued cannot be used together or an insufficient number of parameters were "
+                             "provided.", "AmbiguousParameterSet", ErrorCategory.InvalidArgument, None,
+                             ParameterBindingException)
+
     def check_tenant_id(self) -> None:
         tid = self.TenantId
         if tid is not None and str(tid).lower() != self.tenant.tenant_id.lower():
@@ -110,13 +119,12 @@ class ConnectMsolService(TenantCmdlet):
             raise self.error("Authentication Error: Unexpected authentication failure. The access token could not be "
                              "validated (o365shell issues no tokens; use -Credential or the sign-in prompt).",
                              "0x80048862", ErrorCategory.AuthenticationError, None, MicrosoftOnlineException)
-        if env.lower() != str(tenant.cloud).lower():
-            # the account does not exist in the cloud signed in to
-            self.verbose(f"The tenant lives in {tenant.cloud}; this sign-in went to {env}.")
-            raise self.error("Authentication Error: Bad username or password.", "wrong_cloud",
-                             ErrorCategory.AuthenticationError, None, MicrosoftOnlineException)
+        cloud_ok = env.lower() == str(tenant.cloud).lower()
+        if not cloud_ok:
+            self.verbose(f"The tenant lives in {tenant.cloud}; this sign-in goes to {env}, where the account does not "
+                         "exist.")
         upn = self.sign_in("msonline", self.Credential, None, "Sign in to your account",
-                           "Enter your Microsoft 365 (Azure Active Directory) account.")
+                           "Enter your Microsoft 365 (Azure Active Directory) account.", cloud_ok)
         connections(self.ctx)["msonline"] = Connection(upn, env)
 
 
@@ -166,6 +174,7 @@ class GetMsolUser(MsolCmdlet):
 
     def process(self) -> None:
         t = self.tenant
+        self.exclusive("All", "MaxResults")
         if self.parameter_set_name in ("GetUser__0", "GetUserByUpn__0"):
             u = self.resolve(self.UserPrincipalName, self.ObjectId, deleted=bool(self.ReturnDeletedUsers))
             if u is not None:
@@ -606,6 +615,7 @@ class GetMsolUserByStrongAuthentication(MsolCmdlet):
 
     def process(self) -> None:
         t = self.tenant
+        self.exclusive("All", "MaxResults")
         states = {str(r.State).lower() for r in as_list(self.Requirements) if r is not None and r.State}
         role_members = None
         if self.RoleObjectId is not None:
@@ -685,6 +695,7 @@ class GetMsolRoleMember(MsolCmdlet):
 
     def process(self) -> None:
         t = self.tenant
+        self.exclusive("All", "MaxResults")
         if self.RoleObjectId is None:
             raise self.error("Invalid value for parameter. Parameter Name: roleObjectId.", "InvalidParameter",
                              ErrorCategory.InvalidArgument, None, MicrosoftOnlineException)

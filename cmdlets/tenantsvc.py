@@ -181,8 +181,8 @@ def _aadsts(code: str, family: str) -> str:
         "mfa_failed": "AADSTS50074: Strong Authentication is required and the verification code was not accepted.",
         "mfa_locked": "AADSTS50053: Your account is locked because you've tried to sign in too many times with an "
                       "incorrect verification code.",
-        "wrong_cloud": "AADSTS90072: User account from identity provider does not exist in this cloud; sign in to the "
-                       "cloud the tenant lives in.",
+        "wrong_cloud": "AADSTS50034: The user account {EmailHidden} does not exist in the directory. To sign into "
+                       "this application, the account must be added to the directory.",
     }[code]
 
 
@@ -361,16 +361,24 @@ class TenantCmdlet(Cmdlet):
                                                      f'Performing the operation "{action}" on target "{target}".'))
 
     def sign_in(self, family: str, credential: Any = None, user: str | None = None,
-                caption: str = "Sign in", message: str = "Enter your credentials.") -> str:
-        """Sign the account in for ``family`` (credential or interactive prompt); returns the UPN."""
+                caption: str = "Sign in", message: str = "Enter your credentials.", cloud_ok: bool = True) -> str:
+        """Sign the account in for ``family`` (credential or interactive prompt); returns the UPN.
+
+        ``cloud_ok`` False: the sign-in went to another cloud than the tenant's, where the
+        account does not exist (refused once the account is known).
+        """
         tenant = self.tenant
         interactive = credential is None
         try:
             if credential is not None:
                 upn, password = credential_parts(credential)
+                if not cloud_ok:
+                    raise SignInRefused("wrong_cloud", upn)
                 return credential_sign_in(tenant, upn, password)
             cred = self.prompt_credential(caption, message, user)
             upn, password = credential_parts(cred)
+            if not cloud_ok:
+                raise SignInRefused("wrong_cloud", upn)
             return interactive_sign_in(tenant, upn, password, lambda p: self.read_line(p + ": "))
         except SignInRefused as e:
             raise self.error(sign_in_message(e.code, family, interactive), e.code, ErrorCategory.AuthenticationError,
