@@ -175,7 +175,7 @@ class FunctionInfo(CommandInfo):
     def processor(self, ctx: Any, args: list, invocation_name: str, position: Any, dot_source: bool = False) -> Any:
         from .pipeline import ScriptProcessor
         return ScriptProcessor(ctx, self.scriptblock, args, invocation_name, position, dot_source=dot_source,
-                               is_filter=self.is_filter)
+                               is_filter=self.is_filter, info=self if self.name else None)
 
 
 class AliasInfo(CommandInfo):
@@ -269,4 +269,4 @@ class ExternalScriptInfo(CommandInfo):
     def processor(self, ctx: Any, args: list, invocation_name: str, position: Any, dot_source: bool = False) -> Any:
         from .pipeline import ScriptProcessor
         return ScriptProcessor(ctx, self.scriptblock(ctx), args, invocation_name, position, dot_source=dot_source,
-                               script_file=self.path)
+                               script_file=self.path, info=self)

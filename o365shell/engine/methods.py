@@ -410,7 +410,13 @@ def index_set(obj: Any, idx: Any, value: Any) -> None:
         i = to_integer(idx)
         n = len(obj)
         if not -n <= i < n:
-            raise _method_error("SetValue", [value, idx], IndexOutOfRangeException())
+            if type(obj) is list or isinstance(obj, TypedArray):
+                raise runtime_error("Index was outside the bounds of the array.", "System.IndexOutOfRangeException",
+                                    ErrorCategory.OperationStopped, None, inner=IndexOutOfRangeException())
+            from .netlib.exceptions import ArgumentOutOfRangeException
+            raise runtime_error("Index was out of range. Must be non-negative and less than the size of the "
+                                "collection. (Parameter 'index')", "System.ArgumentOutOfRangeException",
+                                ErrorCategory.OperationStopped, None, inner=ArgumentOutOfRangeException())
         if isinstance(obj, TypedArray) and obj.element_type is not None:
             value = obj.element_type.convert(value)
         elif getattr(obj, "convert", None):

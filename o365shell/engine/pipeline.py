@@ -222,8 +222,9 @@ class ScriptProcessor(Processor):
 
     def __init__(self, ctx: Any, sb: Any, args: list[Arg], invocation_name: str, position: Position | None,
                  dot_source: bool = False, is_filter: bool = False, script_file: str | None = None,
-                 this: Any = MISSING, dollar_under: Any = MISSING) -> None:
+                 this: Any = MISSING, dollar_under: Any = MISSING, info: Any = None) -> None:
         self.ctx = ctx
+        self.info = info
         self.sb = sb
         self.name = invocation_name
         self.position = position
@@ -280,6 +281,8 @@ class ScriptProcessor(Processor):
             import os
             v["psscriptroot"] = os.path.dirname(self.script_file)
             v["pscommandpath"] = self.script_file
+        if not self.dot_source:
+            v["myinvocation"] = ScriptInvocationInfo(self)
         if self.this is not MISSING:
             v["this"] = self.this
         if self.dollar_under is not MISSING:
@@ -350,14 +353,20 @@ class ScriptProcessor(Processor):
             self.state.set(p, coerce(p, text, self.name, False))
 
     def _run(self, block: Callable[[Any, Callable[[Any], None]], None]) -> None:
+        ctx = self.ctx
+        saved_fn = ctx.current_function
+        if self.name and self.script_file is None:
+            ctx.current_function = self.name
         try:
-            block(self.ctx, self.downstream)
+            block(ctx, self.downstream)
         except ReturnSignal:
             pass
         except DotNetException as e:
             if self.position is not None and self.name:
                 attach_position(e, self.position, None)
             raise
+        finally:
+            ctx.current_function = saved_fn
 
     def process(self, item: Any) -> None:
         self.has_input = True
@@ -412,6 +421,85 @@ class ScriptProcessor(Processor):
         finally:
             self.ctx.scope = saved
             self.ctx.call_depth -= 1
+
+
+class ScriptInvocationInfo:
+    """$MyInvocation inside a function or script."""
+
+    __ps_typename__ = "System.Management.Automation.InvocationInfo"
+    __ps_properties__ = ("MyCommand", "BoundParameters", "UnboundArguments", "ScriptLineNumber", "OffsetInLine",
+                         "HistoryId", "ScriptName", "Line", "PositionMessage", "PSScriptRoot", "PSCommandPath",
+                         "InvocationName", "PipelineLength", "PipelinePosition", "ExpectingInput", "CommandOrigin")
+    __slots__ = ("proc",)
+
+    def __init__(self, proc: "ScriptProcessor") -> None:
+        self.proc = proc
+
+    @property
+    def MyCommand(self) -> Any:
+        p = self.proc
+        if p.info is not None:
+            return p.info
+        if p.script_file:
+            from .commandinfo import ExternalScriptInfo
+            return ExternalScriptInfo(p.script_file)
+        return None
+
+    @property
+    def BoundParameters(self) -> Any:
+        return self.proc.scope.vars.get("psboundparameters") if self.proc.scope else None
+
+    @property
+    def UnboundArguments(self) -> list:
+        return list(self.proc.state.extra)
+
+    @property
+    def InvocationName(self) -> str:
+        return self.proc.name
+
+    @property
+    def ScriptName(self) -> str:
+        pos = self.proc.position
+        return (pos.source.path or "") if pos is not None else ""
+
+    @property
+    def ScriptLineNumber(self) -> int:
+        pos = self.proc.position
+        return pos.line if pos is not None else 0
+
+    @property
+    def OffsetInLine(self) -> int:
+        pos = self.proc.position
+        return pos.column if pos is not None else 0
+
+    @property
+    def Line(self) -> str:
+        pos = self.proc.position
+        return pos.line_text if pos is not None else ""
+
+    @property
+    def PositionMessage(self) -> str:
+        from .errors import InvocationInfo
+        return InvocationInfo(self.proc.position, self.proc.name).PositionMessage
+
+    @property
+    def PSScriptRoot(self) -> str:
+        import os
+        n = self.ScriptName
+        return os.path.dirname(n) if n else ""
+
+    @property
+    def PSCommandPath(self) -> str:
+        return self.ScriptName
+
+    HistoryId = 1
+    PipelineLength = 1
+    PipelinePosition = 1
+    CommandOrigin = "Runspace"
+
+    @property
+    def ExpectingInput(self) -> bool:
+        return bool(self.proc.has_input)
 
 
 def _rec(e: BaseException, name: str, position: Any, target: Any) -> ErrorRecord:

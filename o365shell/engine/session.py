@@ -94,6 +94,7 @@ class Session:
         self.command_loaders: list[Callable[["Session"], None]] = []
         self.current_command: Any = None
         self.catch_stack: list[BaseException] = []
+        self.current_function: str | None = None
         self.streams = Streams(self._host_error, self._host_warning, self._host_verbose, self._host_debug,
                                self._host_information)
         self._init_variables()
