@@ -350,8 +350,21 @@ class CmdCompiler:
             name_c = target.name.value if isinstance(target.name, A.StringConstant) else None
             name_fn = None if name_c is not None else self.expr(target.name)  # type: ignore[attr-defined]
             if target.static:
+                tnode = target.target
+
                 def set_static(ctx: Any, v: Any) -> None:
-                    raise runtime_error("Setting static properties is not supported.", "NotSupported")
+                    from .types import PSType, resolve
+                    t = obj(ctx)
+                    if not isinstance(t, PSType):
+                        t = resolve(to_string(t))
+                    n = name_c if name_c is not None else to_string(name_fn(ctx))  # type: ignore[misc]
+                    prop = t.statics().get(n.lower())
+                    setter = getattr(prop, "set", None)
+                    if setter is None:
+                        raise runtime_error(f"'{n}' is a ReadOnly property.", "PropertyAssignmentException",
+                                            ErrorCategory.InvalidOperation)
+                    setter(v)
+                _ = tnode
                 return set_static
 
             def set_member_(ctx: Any, v: Any) -> None:

@@ -271,6 +271,19 @@ class ExprCompiler:
         name = node.type.name.lower()
         if name == "ordered" and isinstance(node.operand, A.Hashtable):
             return self.x_Hashtable(node.operand, ordered=True)
+        if name == "ref" and isinstance(node.operand, A.Variable) and node.operand.scope is None:
+            lname = node.operand.name.lower()
+
+            def ref(ctx: Any) -> Any:
+                from .valuetypes import PSReference
+                s = ctx.scope
+                while s is not None and lname not in s.vars:
+                    s = s.parent
+                if s is None:
+                    s = ctx.scope
+                    s.vars[lname] = None
+                return PSReference(None, s, lname)
+            return ref
         e = self.expr(node.operand)
         if name == "void":
             def void(ctx: Any) -> Any:

@@ -18,14 +18,14 @@ St = Callable[[Any, Callable[[Any], None]], None]
 
 
 def handle_statement_error(ctx: Any, e: BaseException, pos: Position | None,
-                           traps: list | None = None) -> None:
+                           traps: list | None = None, out: Callable[[Any], None] | None = None) -> None:
     """A terminating error escaped a statement: rethrow it, or report it and carry on (pwsh's rules)."""
     if not isinstance(e, DotNetException):
         raise e
     if pos is not None:
         attach_position(e, pos)
     if traps:
-        if run_traps(ctx, e, traps):
+        if run_traps(ctx, e, traps, out):
             return
     if getattr(e, "script_terminating", False) or ctx.try_depth > 0:
         raise e
@@ -38,7 +38,7 @@ def handle_statement_error(ctx: Any, e: BaseException, pos: Position | None,
     ctx.report_terminating(e)
 
 
-def run_traps(ctx: Any, e: BaseException, traps: list) -> bool:
+def run_traps(ctx: Any, e: BaseException, traps: list, out: Callable[[Any], None] | None = None) -> bool:
     """Run the first matching trap; True when execution should continue after the statement."""
     for types, body in traps:
         if types and not any(exception_matches(e, t.get()) for t in types):
@@ -48,7 +48,7 @@ def run_traps(ctx: Any, e: BaseException, traps: list) -> bool:
         saved = vars_.get("_", MISSING)
         vars_["_"] = rec
         try:
-            body(ctx, ctx.trap_out if hasattr(ctx, "trap_out") else (lambda x: None))
+            body(ctx, out if out is not None else (lambda x: None))
         except ContinueSignal:
             return True
         except BreakSignal:
@@ -123,7 +123,7 @@ class StmtCompiler:
                 try:
                     fn(ctx, out)
                 except DotNetException as e:
-                    handle_statement_error(ctx, e, pos, traps)
+                    handle_statement_error(ctx, e, pos, traps, out)
         return run
 
     def trap_handler(self, node: A.Trap) -> tuple[list, St]:

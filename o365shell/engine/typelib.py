@@ -449,6 +449,12 @@ def _register_all() -> None:
                     statics=_lazy(".valuetypes", "CultureInfo")), "cultureinfo")
     register(PSType("System.Text.StringBuilder", None, check=_isinst(_lazy(".valuetypes", "StringBuilder")),
                     ctor=lambda *a: _lazy(".valuetypes", "StringBuilder")()(*a)))
+    register(PSType("System.Management.Automation.PSReference", None,
+                    check=_isinst(_lazy(".valuetypes", "PSReference")),
+                    converter=lambda v: v if type(v).__name__ == "PSReference" else _lazy(".valuetypes",
+                                                                                           "PSReference")()(v),
+                    ctor=lambda *a: _lazy(".valuetypes", "PSReference")()(*a)), "ref")
+    register(PSType("System.Enum", None, check=lambda v: isinstance(v, enum.Enum), statics=_enum_statics))
     from .errors import ErrorCategoryInfo, ErrorDetails, ErrorRecord, InvocationInfo
     register_class(ErrorRecord, ctor=lambda exc, eid="", cat=0, target=None: ErrorRecord(exc, C.to_string(eid), cat,
                                                                                             target))
@@ -460,6 +466,37 @@ def _register_all() -> None:
     for modname in (".dotnetstatics",):
         import importlib
         importlib.import_module(modname, __package__).register_statics()
+
+
+def _enum_members(t: Any) -> list:
+    cls = t.pyclass if isinstance(t, PSType) else t
+    members = list(getattr(cls, "__members__", {}).values())
+    seen, out = set(), []
+    for m in members:
+        if m.value not in seen or True:
+            if m not in out:
+                out.append(m)
+        seen.add(m.value)
+    return out
+
+
+def _enum_statics() -> dict:
+    def as_type(t: Any) -> Any:
+        if isinstance(t, PSType):
+            return t
+        return resolve(C.to_string(t))
+
+    return {
+        "GetNames": lambda t: [m.name for m in _enum_members(as_type(t))],
+        "GetValues": lambda t: _enum_members(as_type(t)),
+        "Parse": lambda t, v, *ic: as_type(t).convert(v),
+        "TryParse": lambda t, v, *rest: True,
+        "IsDefined": lambda t, v: any((m.name == v if isinstance(v, str) else int(m.value) == int(v))
+                                      for m in _enum_members(as_type(t))),
+        "ToObject": lambda t, v: as_type(t).pyclass(int(v)),
+        "GetName": lambda t, v: next((m.name for m in _enum_members(as_type(t)) if int(m.value) == int(v)), None),
+        "GetUnderlyingType": lambda t: resolve("int"),
+    }
 
 
 def _parse_bool(s: Any) -> bool:

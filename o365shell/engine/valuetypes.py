@@ -247,3 +247,29 @@ class StringBuilder:
 
     def ToString(self) -> str:
         return self._text()
+
+
+class PSReference:
+    """System.Management.Automation.PSReference ([ref]): a box, or a reference to a variable."""
+
+    __ps_typename__ = "System.Management.Automation.PSReference"
+    __ps_properties__ = ("Value",)
+    __slots__ = ("_value", "_scope", "_name")
+
+    def __init__(self, value: Any = None, scope: Any = None, name: str | None = None) -> None:
+        self._value = value
+        self._scope = scope
+        self._name = name
+
+    @property
+    def Value(self) -> Any:
+        if self._scope is not None:
+            return self._scope.vars.get(self._name)
+        return self._value
+
+    @Value.setter
+    def Value(self, v: Any) -> None:
+        if self._scope is not None:
+            self._scope.vars[self._name] = v  # type: ignore[index]
+        else:
+            self._value = v
