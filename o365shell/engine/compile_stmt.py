@@ -441,6 +441,15 @@ class StmtCompiler:
             raise ContinueSignal(to_string(label(ctx)).lower() if label is not None else None)
         return run
 
+    def s_Using(self, node: A.Using) -> St:
+        kind, name = node.kind, node.name
+
+        def run(ctx: Any, out: Callable[[Any], None]) -> None:
+            if kind == "namespace":
+                from .types import add_namespace
+                add_namespace(name)
+        return run
+
     # ------------------------------------------------------------------ functions
     def s_FunctionDefinition(self, node: A.FunctionDefinition) -> St:
         from .commandinfo import FunctionInfo

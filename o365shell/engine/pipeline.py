@@ -283,6 +283,8 @@ class ScriptProcessor(Processor):
             v["pscommandpath"] = self.script_file
         if not self.dot_source:
             v["myinvocation"] = ScriptInvocationInfo(self)
+            if self.c.advanced:
+                v["pscmdlet"] = PSScriptCmdlet(self)
         if self.this is not MISSING:
             v["this"] = self.this
         if self.dollar_under is not MISSING:
@@ -421,6 +423,93 @@ class ScriptProcessor(Processor):
         finally:
             self.ctx.scope = saved
             self.ctx.call_depth -= 1
+
+
+class PSScriptCmdlet:
+    """$PSCmdlet in an advanced function: ShouldProcess, Write*, ThrowTerminatingError, ParameterSetName."""
+
+    __ps_typename__ = "System.Management.Automation.PSScriptCmdlet"
+    __ps_properties__ = ("ParameterSetName", "MyInvocation", "CommandRuntime")
+    __slots__ = ("proc",)
+
+    def __init__(self, proc: "ScriptProcessor") -> None:
+        self.proc = proc
+
+    @property
+    def ParameterSetName(self) -> str:
+        return choose_set(self.proc.state)
+
+    @property
+    def MyInvocation(self) -> Any:
+        return ScriptInvocationInfo(self.proc)
+
+    @property
+    def CommandRuntime(self) -> str:
+        return self.proc.name
+
+    def _var(self, name: str) -> Any:
+        v = self.proc.ctx.get_var(name)
+        return None if v is MISSING else v
+
+    def ShouldProcess(self, target: Any, action: Any = None, *rest: Any) -> bool:
+        from .conversion import to_bool, to_string
+        ctx = self.proc.ctx
+        act = to_string(action) if action is not None else self.proc.name
+        if to_bool(self._var("whatifpreference")):
+            ctx.host.write_line(f'What if: Performing the operation "{act}" on target "{to_string(target)}".')
+            return False
+        if self.proc.state.bound.get("Confirm"):
+            return bool(ctx.host.confirm("Confirm", f'Are you sure you want to perform this action?\n'
+                                                    f'Performing the operation "{act}" on target "{to_string(target)}".'))
+        return True
+
+    def ShouldContinue(self, query: Any, caption: Any, *rest: Any) -> bool:
+        from .conversion import to_string
+        return bool(self.proc.ctx.host.confirm(to_string(caption), to_string(query)))
+
+    def WriteObject(self, obj: Any, enumerate_collection: Any = False) -> None:
+        from .objects import unroll_into
+        if enumerate_collection:
+            unroll_into(obj, self.proc.downstream)
+        else:
+            self.proc.downstream(obj)
+
+    def WriteVerbose(self, text: Any) -> None:
+        from .conversion import to_string
+        from .session import action_value
+        if action_value(self._var("verbosepreference")) in (1, 2, 3):
+            self.proc.ctx.streams.verbose(to_string(text))
+
+    def WriteWarning(self, text: Any) -> None:
+        from .conversion import to_string
+        from .session import action_value
+        if action_value(self._var("warningpreference")) in (1, 2, 3):
+            self.proc.ctx.streams.warning(to_string(text))
+
+    def WriteDebug(self, text: Any) -> None:
+        from .conversion import to_string
+        from .session import action_value
+        if action_value(self._var("debugpreference")) in (1, 2, 3):
+            self.proc.ctx.streams.debug(to_string(text))
+
+    def WriteError(self, record: Any) -> None:
+        from .session import action_value
+        if record.command_name is None:
+            record.command_name = self.proc.name
+        self.proc.ctx.write_error(record, action_value(self._var("erroractionpreference")))
+
+    def ThrowTerminatingError(self, record: Any) -> None:
+        exc = record.exception
+        try:
+            exc._record = record
+        except AttributeError:
+            pass
+        if record.command_name is None:
+            record.command_name = self.proc.name
+        raise exc
+
+    def WriteProgress(self, record: Any) -> None:
+        self.proc.ctx.host.write_progress(record)
 
 
 class ScriptInvocationInfo:

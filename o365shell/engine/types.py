@@ -193,6 +193,14 @@ _REGISTRY: dict[str, PSType] = {}
 _ACCEL: dict[str, str] = {}
 _BY_CLASS: dict[type, PSType] = {}
 _FACTORIES: list[Callable[[str], PSType | None]] = []
+_NAMESPACES: list[str] = []
+
+
+def add_namespace(ns: str) -> None:
+    """``using namespace X``: short type names are also looked up as X.<name>."""
+    ns = ns.strip().lower()
+    if ns and ns not in _NAMESPACES:
+        _NAMESPACES.append(ns)
 
 
 def register(t: PSType, *aliases: str) -> PSType:
@@ -242,6 +250,11 @@ def resolve(name: Any, required: bool = True) -> PSType | None:
             t = f(key)
             if t is not None:
                 break
+    if t is None and _NAMESPACES and "." not in key.split("[")[0]:
+        for ns in _NAMESPACES:
+            t = resolve(f"{ns}.{name}", required=False)
+            if t is not None:
+                break
     if t is None and required:
         raise runtime_error(f"Unable to find type [{name}].", "TypeNotFound", "InvalidOperation", name)
     return t
@@ -250,9 +263,18 @@ def resolve(name: Any, required: bool = True) -> PSType | None:
 def _resolve_ast(tn: Any, required: bool) -> PSType | None:
     from . import typelib
     base = resolve(tn.name, required=False) if not tn.generic_args else None
+    if base is None and not tn.generic_args and _NAMESPACES:
+        for ns in _NAMESPACES:
+            base = resolve(f"{ns}.{tn.name}", required=False)
+            if base is not None:
+                break
     if tn.generic_args:
         args = [_resolve_ast(a, True) for a in tn.generic_args]
         base = typelib.generic(tn.name, args)  # type: ignore[arg-type]
+        for ns in _NAMESPACES:
+            if base is not None:
+                break
+            base = typelib.generic(f"{ns}.{tn.name}", args)  # type: ignore[arg-type]
         if base is None and required:
             raise runtime_error(f"Unable to find type [{tn}].", "TypeNotFound", "InvalidOperation", str(tn))
     elif base is None:

@@ -703,6 +703,18 @@ class BlockStatement(Statement):
         self.body = body
 
 
+class Using(Statement):
+    """``using namespace X`` / ``using module X``."""
+
+    __slots__ = ("kind", "name")
+
+    def __init__(self, start, end, kind, name):
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.name = name
+
+
 class Script(Node):
     """A parsed script: its top-level script block and the source it came from."""
 

@@ -275,11 +275,13 @@ class Grammar:
         flow_value = Opt(pipeline, default=None)
         flow = (kw("throw|return|exit") + flow_value).set_parse_action(self._flow)
         loop_ctl = (kw("break|continue") + Opt(argument, default=None)).set_parse_action(self._loop_ctl)
+        using_stmt = (kw("using") + _regex(r"(?:namespace|module|assembly)(?![\w-])") + _regex(r"[^\s;]+", 0)
+                      ).set_parse_action(lambda s, l, t: A.Using(l, l + len(" ".join(t)), t[1].lower(), t[2]))
         data_stmt = (kw("data") + nls + block).set_parse_action(lambda s, l, t: A.BlockStatement(l, t[-1].end, t[-1]))
 
         stmt_end = pp.FollowedBy(_regex(r"[;\r\n})]", 0)) | pp.StringEnd()
         statement <<= (if_stmt | foreach_stmt | for_stmt | while_stmt | do_stmt | switch_stmt | try_stmt
-                       | function | trap | flow | loop_ctl | data_stmt | (pipeline + stmt_end))
+                       | function | trap | flow | loop_ctl | data_stmt | using_stmt | (pipeline + stmt_end))
         statement_list <<= (ZM(sep | statement)).set_parse_action(self._statement_list)
 
         named_block = pp.Group(kw("begin|process|end|dynamicparam") + nls + Lit("{") + statement_list + RB)
