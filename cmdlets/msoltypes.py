@@ -34,9 +34,15 @@ class ExtensionDataObject:
 EXTENSION_DATA = ExtensionDataObject()
 
 
+_MIN: list[Any] = []
+
+
 def _min_datetime() -> Any:
-    from o365shell.engine.netlib.datetime import DateTime
-    return DateTime()
+    """DateTime.MinValue (immutable, so one shared instance)."""
+    if not _MIN:
+        from o365shell.engine.netlib.datetime import DateTime
+        _MIN.append(DateTime())
+    return _MIN[0]
 
 
 class _Contract:
@@ -131,7 +137,7 @@ class UserLicense:
 
     __ps_typename__ = NS + "UserLicense"
     __ps_properties__ = ("ExtensionData", "AccountSkuId", "GroupsAssigningLicense", "ServiceStatus")
-    __slots__ = ("ExtensionData", "AccountSkuId", "GroupsAssigningLicense", "ServiceStatus")
+    __slots__ = ("AccountSkuId", "ExtensionData", "GroupsAssigningLicense", "ServiceStatus")
 
     def __init__(self, sku_id: str, plans: tuple = ()) -> None:
         self.ExtensionData = EXTENSION_DATA
@@ -186,6 +192,14 @@ class MsolUser:
 
     def ToString(self) -> str:
         return self.__ps_typename__
+
+    def ps_get_member(self, low: str) -> Any:
+        """Fast member lookup (the engine asks this before the class adapter)."""
+        prop = _USER_GETTERS.get(low)
+        if prop is None:
+            from o365shell.engine.objects import MISSING
+            return MISSING
+        return prop(self)
 
     # -- identity and names
     ExtensionData = property(lambda self: EXTENSION_DATA)
@@ -316,6 +330,9 @@ class MsolUser:
                                                Email=d.email, PhoneNumber=d.phone_number)
 
 
+_USER_GETTERS: dict[str, Any] = {name.lower(): getattr(MsolUser, name).fget for name in USER_PROPERTIES}
+
+
 class NewMsolUser(MsolUser):
     """New-MsolUser's output: the User plus the temporary ``Password``."""
 
@@ -422,7 +439,7 @@ class _ServiceStatus:
 
     __ps_typename__ = NS + "ServiceStatus"
     __ps_properties__ = ("ExtensionData", "ServicePlan", "ProvisioningStatus")
-    __slots__ = ("ExtensionData", "ServicePlan", "ProvisioningStatus")
+    __slots__ = ("ExtensionData", "ProvisioningStatus", "ServicePlan")
 
     def __init__(self, plan: str) -> None:
         self.ExtensionData = EXTENSION_DATA
