@@ -17,7 +17,7 @@ from typing import Any
 sys.modules.setdefault("cmdlets", sys.modules[__name__])
 
 MODULES = ("core", "utility", "utility_measure", "utility_members", "utility_dates", "utility_host", "utility_vars",
-           "utility_data", "management", "items", "location", "security", "formatting", "session_cmdlets", "modules",
+           "utility_data", "utility_json", "management", "items", "location", "security", "formatting", "session_cmdlets", "modules",
            "helpsystem", "history", "msonline", "exchange", "graph", "admincenter", "labtenant", "lab", "lab_methods")
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
