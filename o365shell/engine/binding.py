@@ -168,17 +168,27 @@ def binding_error(message: str, error_id: str, command_name: str,
 
 
 class Arg:
-    """One argument as written: ``-Name``, ``-Name:value``, or a value (positional)."""
+    """One argument as written: ``-Name``, ``-Name:value``, or a value (positional).
 
-    __slots__ = ("name", "value", "has_value", "text", "from_splat")
+    ``raw`` is the source text of a bare numeric argument (``012345``): a [string] parameter
+    receives that text, as in pwsh."""
+
+    __slots__ = ("name", "value", "has_value", "text", "from_splat", "raw")
 
     def __init__(self, name: str | None, value: Any = None, has_value: bool = True, text: str = "",
-                 from_splat: bool = False) -> None:
+                 from_splat: bool = False, raw: str | None = None) -> None:
         self.name = name
         self.value = value
         self.has_value = has_value
         self.text = text
         self.from_splat = from_splat
+        self.raw = raw
+
+
+def _value_for(p: ParamSpec, a: Arg) -> Any:
+    if a.raw is not None and p.type is not None and p.type.FullName == "System.String":
+        return a.raw
+    return a.value
 
 
 class BindState:
@@ -271,12 +281,12 @@ def bind_command_line(meta: CommandMetadata, args: list[Arg], command_name: str,
             continue
         p = meta.resolve(a.name, command_name)
         if a.has_value:
-            value = a.value
+            value = _value_for(p, a)
         elif p.is_switch:
             value = True
         else:
             if i + 1 < n and args[i + 1].name is None:
-                value = args[i + 1].value
+                value = _value_for(p, args[i + 1])
                 i += 1
             else:
                 raise binding_error(f"Missing an argument for parameter '{p.name}'. Specify a parameter of type "
@@ -333,7 +343,7 @@ def _bind_positional(st: BindState, positional: list[Arg], for_cmdlet: bool) -> 
                 continue
             tried.add(p.name)
             try:
-                value = coerce(p, a.value, st.command_name, for_cmdlet)
+                value = coerce(p, _value_for(p, a), st.command_name, for_cmdlet)
             except DotNetException as e:
                 if first_error is None:
                     first_error = e
@@ -406,37 +416,69 @@ def choose_set(st: BindState) -> str:
     return cands[0] if cands else meta.default_set
 
 
+def _matches_type(p: ParamSpec, item: Any) -> bool:
+    """Can ``item`` bind to ``p`` without any conversion (pwsh's first binding pass)?"""
+    if p.is_switch:
+        return isinstance(item, bool)
+    t = p.type
+    if t is None or t.FullName in ("System.Object", "System.Management.Automation.PSObject"):
+        return True
+    if t.element is not None:
+        el = t.element
+        if el.FullName in ("System.Object", "System.Management.Automation.PSObject"):
+            return True
+        return el.is_instance(item)
+    return t.is_instance(item)
+
+
+def _by_property(st: BindState, p: ParamSpec, item: Any) -> Any:
+    v = get_member(item, p.name)
+    if v is MISSING:
+        for a in p.aliases:
+            v = get_member(item, a)
+            if v is not MISSING:
+                break
+    return v
+
+
 def bind_pipeline_item(st: BindState, item: Any, for_cmdlet: bool) -> dict[str, Any] | None:
-    """Parameters bound from one pipeline object (None when it binds to nothing)."""
+    """Parameters bound from one pipeline object (None when it binds to nothing).
+
+    pwsh's order: by value without conversion, by property name without conversion, by value
+    with conversion, by property name with conversion."""
     meta = st.meta
-    chosen_sets = st.sets
+    sets = st.sets
+    by_value = [p for p in meta.pipeline_params if p.name not in st.bound
+                and any((p.in_set(s) or _NO).from_pipeline for s in sets)]
+    by_name = [p for p in meta.pipeline_params if p.name not in st.bound
+               and any((p.in_set(s) or _NO).by_property_name for s in sets)]
+    for p in by_value:
+        if _matches_type(p, item):
+            return {p.name: coerce(p, item, st.command_name, for_cmdlet)}
     result: dict[str, Any] = {}
-    # by value, without and then with conversion
-    for p in meta.pipeline_params:
-        if p.name in st.bound:
-            continue
-        if not any((p.in_set(s) or SetInfo()).from_pipeline for s in chosen_sets):
-            continue
-        try:
-            result[p.name] = coerce(p, item, st.command_name, for_cmdlet)
-            return result
-        except DotNetException:
-            continue
-    for p in meta.pipeline_params:
-        if p.name in st.bound or p.name in result:
-            continue
-        if not any((p.in_set(s) or SetInfo()).by_property_name for s in chosen_sets):
-            continue
-        v = get_member(item, p.name)
-        if v is MISSING:
-            for a in p.aliases:
-                v = get_member(item, a)
-                if v is not MISSING:
-                    break
+    pending: list[tuple[ParamSpec, Any]] = []
+    for p in by_name:
+        v = _by_property(st, p, item)
         if v is MISSING:
             continue
+        if _matches_type(p, v):
+            result[p.name] = coerce(p, v, st.command_name, for_cmdlet)
+        else:
+            pending.append((p, v))
+    if result and not pending:
+        return result
+    if not result:
+        for p in by_value:
+            try:
+                return {p.name: coerce(p, item, st.command_name, for_cmdlet)}
+            except DotNetException:
+                continue
+    for p, v in pending:
         result[p.name] = coerce(p, v, st.command_name, for_cmdlet)
     return result or None
+
+
+_NO = SetInfo()
 
 
 def input_not_bound(command_name: str, item: Any) -> RuntimeException:

@@ -48,7 +48,7 @@ class CommandCall:
         for kind, name, fn, has_value, text in self.specs:
             if kind == "pos":
                 v = fn(ctx)
-                out.append(Arg(None, list(v) if type(v) is range else v))
+                out.append(Arg(None, list(v) if type(v) is range else v, raw=text or None))
             elif kind == "named":
                 out.append(Arg(name, _materialize(fn(ctx)) if fn is not None else None, has_value, text))
             else:
@@ -260,7 +260,8 @@ class CmdCompiler:
                 var = A.Variable(el.start, el.end, el.name, el.scope)
                 specs.append(("splat", None, self.expr(var), True, ""))  # type: ignore[attr-defined]
             else:
-                specs.append(("pos", None, self.expr(el), True, ""))  # type: ignore[attr-defined]
+                raw = el.text if isinstance(el, A.Constant) and el.text else ""
+                specs.append(("pos", None, self.expr(el), True, raw))  # type: ignore[attr-defined]
         redirs = [self.redirection(r) for r in node.redirections]
         return CommandCall(static, name_fn, node.invocation, specs, redirs, self.pos(node), self.source)  # type: ignore
 

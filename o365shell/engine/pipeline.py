@@ -607,6 +607,8 @@ def run_pipeline(ctx: Any, procs: list[Processor], source: Any, out: Callable[[A
         procs[i].downstream = procs[i + 1].process
         procs[i + 1].has_input = True  # type: ignore[attr-defined]
     procs[-1].downstream = out
+    if source is not MISSING:
+        procs[0].has_input = True  # type: ignore[attr-defined]
     started = 0
     try:
         for p in procs:

@@ -144,6 +144,13 @@ class PSType:
                 for k, v in src.items():
                     d[k.lower()] = v
             elif isinstance(src, type):
+                meta = type(src)
+                for klass in reversed(meta.__mro__):
+                    if klass is type:
+                        continue
+                    for k, v in vars(klass).items():
+                        if k[:1].isupper() and isinstance(v, property):
+                            d[k.lower()] = StaticProperty(lambda k=k, src=src: getattr(src, k))
                 for klass in reversed(src.__mro__):
                     for k, v in vars(klass).items():
                         if k[:1].isupper() and not k.startswith("_"):
