@@ -8,8 +8,7 @@ import pytest
 
 from o365shell.language import parser as _parser  # noqa: F401  (sets the recursion limit before any test)
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+from testpaths import ROOT, SHARED  # noqa: F401,E402
 
 
 @pytest.fixture

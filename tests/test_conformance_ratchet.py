@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SHARED
+from testpaths import ROOT, SHARED
 
 RUNNER = os.path.join(SHARED, "conformance", "run.py")
 LIST = os.path.join(ROOT, "tests", "conformance_passing.txt")

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SHARED
+from testpaths import SHARED
 from o365shell.engine import runtime
 from o365shell.language.errors import PSParseError
 from o365shell.language.parser import parse

@@ -10,7 +10,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from conftest import ROOT, SHARED
+from testpaths import ROOT, SHARED
 from o365shell.language.errors import PSParseError
 from o365shell.language.parser import parse
 
