@@ -127,6 +127,8 @@ class CommandMetadata:
             for s in p.sets:
                 if s != ALL_SETS and s not in sets:
                     sets.append(s)
+        if default_set and sets and default_set not in sets:
+            sets.append(default_set)  # a default set no parameter names (e.g. 'None')
         self.set_names = sets or [ALL_SETS]
         self.default_set = default_set or (sets[0] if sets else ALL_SETS)
         if not positional_binding:
@@ -210,8 +212,11 @@ class BindState:
         self.bound[p.name] = value
         if not p.is_common:
             narrowed = [s for s in self.sets if s == ALL_SETS or s in p.sets or ALL_SETS in p.sets]
-            if narrowed:
-                self.sets = narrowed
+            if not narrowed:
+                raise binding_error("Parameter set cannot be resolved using the specified named parameters. One or "
+                                    "more parameters issued cannot be used together or an insufficient number of "
+                                    "parameters were provided.", "AmbiguousParameterSet", self.command_name)
+            self.sets = narrowed
 
 
 def coerce(p: ParamSpec, value: Any, command_name: str, for_cmdlet: bool) -> Any:

@@ -280,6 +280,17 @@ class ClassAdapter:
                         seen.add(low)
                         order.append(name)
         explicit = getattr(cls, "__ps_properties__", None)
+        if explicit is None:
+            declared: list[str] = []
+            import dataclasses
+            if dataclasses.is_dataclass(cls):
+                declared = [f.name for f in dataclasses.fields(cls) if f.name[:1].isupper()]
+            else:
+                for klass in reversed(cls.__mro__):
+                    declared += [n for n in getattr(klass, "__slots__", ()) if n[:1].isupper()]
+            if declared:
+                rest = [n for n in order if n not in declared]
+                order = declared + rest
         self.prop_order = list(explicit) if explicit is not None else [n for n in order if n.lower() in self.props]
 
 

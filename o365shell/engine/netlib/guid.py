@@ -85,6 +85,12 @@ class Guid:
             raise ArgumentException(f"Cannot create a Guid from {type(value).__name__}.")
         self._uuid = u
 
+
+    @property
+    def Guid(self) -> str:
+        """The 'D' string form (PowerShell adds this property to every Guid)."""
+        return self.ToString()
+
     @staticmethod
     def NewGuid() -> Guid:
         return Guid(_factory())
