@@ -38,7 +38,8 @@ class _ClockCmdlet(LabCmdlet):
         tenant = self.tenant
         # Get-Date and [datetime]::Now follow this session's tenant clock (tenantsvc.set_tenant
         # installs it when the tenant is created; re-installing keeps it so after another session).
-        _ndt.set_clock(tenant.clock.now)
+        from o365shell.cmdlets.tenantsvc import session_clock_now
+        _ndt.set_clock(session_clock_now)
         return tenant.clock
 
     def _now(self) -> Any:

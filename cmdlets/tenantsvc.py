@@ -81,8 +81,17 @@ def set_tenant(session: Any, tenant: Any) -> None:
     session.services["tenant"] = tenant
     session.services["connections"] = {}
     from o365shell.engine.netlib import datetime as ndt
-    clock = tenant.clock
-    ndt.set_clock(clock.now)
+    ndt.set_clock(session_clock_now)
+
+
+def session_clock_now() -> Any:
+    """Now, on the lab clock of the session that is running (real time when it has no tenant yet)."""
+    from datetime import datetime, timezone
+
+    from o365shell.engine.runtime import current_session
+    s = current_session()
+    t = s.services.get("tenant") if s is not None else None
+    return t.clock.now() if t is not None else datetime.now(timezone.utc)
 
 
 def connections(session: Any) -> dict[str, Connection]:
