@@ -600,13 +600,23 @@ def drive_items(ctx: Any, drive: str) -> list[Any]:
         seen: dict[str, Any] = {}
         s = ctx.scope
         while s is not None:
-            for k, v in s.vars.items():
-                seen.setdefault(k, v)
+            for k in s.vars:
+                seen.setdefault(k, s)
             s = s.parent
+        try:
+            from .utility_vars import PSVariable
+        except ImportError:  # pragma: no cover - the Utility module is optional here
+            PSVariable = None  # noqa: N806
         out = []
         for k in sorted(seen):
-            out.append(VariableItem(_var_display_name(k), seen[k]))
-        return out
+            if PSVariable is not None:
+                out.append(PSVariable(ctx, seen[k], k))
+            else:
+                out.append(VariableItem(_var_display_name(k), seen[k].vars.get(k)))
+        for k, name in (("pwd", "PWD"), ("host", "Host"), ("executioncontext", "ExecutionContext")):
+            if k not in seen:
+                out.append(VariableItem(name, ctx.get_var(k)))
+        return sorted(out, key=lambda v: v.Name.lower())
     if drive == "function":
         funcs: dict[str, Any] = {}
         s = ctx.scope

@@ -17,7 +17,6 @@ from o365shell.engine.errors import (
     ErrorCategory,
     PSArgumentException,
     PSInvalidOperationException,
-    RuntimeException,
     _exc,
 )
 from o365shell.engine.netlib import wildcard as W
@@ -577,10 +576,10 @@ class GetHelp(Cmdlet):
         self.write(CommandHelp(info, category, module, view))
 
     def _not_found(self, name: str) -> None:
-        self.write_error(RuntimeException(
+        self.write_error(
             f"Get-Help could not find {name} in a help file in this session. To download updated help topics type: "
             "\"Update-Help\". To get help online, search for the help topic in the TechNet library at "
-            "https:/go.microsoft.com/fwlink/?LinkID=107116."),
+            "https:/go.microsoft.com/fwlink/?LinkID=107116.",
             "HelpNotFound,Microsoft.PowerShell.Commands.GetHelpCommand", ErrorCategory.ResourceUnavailable, name,
             HelpNotFoundException)
 

@@ -13,6 +13,7 @@ from o365shell.engine.errors import (
     PSArgumentException,
     PSInvalidOperationException,
 )
+from o365shell.engine.scriptblock import ScriptBlock
 from o365shell.engine.netlib.exceptions import (
     DirectoryNotFoundException,
     IOException,
@@ -42,6 +43,7 @@ class GetItem(PathCmdlet):
     Function:NAME and Alias:NAME get those items."""
 
     dotnet_name = "GetItemCommand"
+    help_required = ("Path",)
     Path, LiteralPath = _path_params(by_value=True)
     Filter, Include, Exclude = _filters()
     Force = Parameter(Switch, help="Also get hidden items (names starting with '.') matched by wildcards.")
@@ -51,6 +53,7 @@ class GetItem(PathCmdlet):
                 ("(Get-Item .).FullName", "The full path of the current directory.")]
 
     def process(self) -> None:
+        self.require_path()
         self.check_credential()
         paths, literal = self.path_args()
         for p in paths:
@@ -116,13 +119,41 @@ class GetChildItem(PathCmdlet):
                 else:
                     self.write_all(items)
                 continue
+            wild = not literal and fs.has_wildcard(fs.strip_provider(p))
+            if wild and (self.Recurse or self.is_bound("Depth")):
+                self._recurse_pattern(p)
+                continue
             try:
                 found = fs.expand(self.ctx, p, literal=literal, force=bool(self.Force))
             except fs.PathError as e:
                 self.report(e)
                 continue
             for full in found:
-                self._list(full)
+                if wild:  # the items a wildcard matches are listed themselves, not opened
+                    item = fs.item_for(full)
+                    if self._keep(item):
+                        self.write(item.Name if self.Name else item)
+                else:
+                    self._list(full)
+
+    def _recurse_pattern(self, path: str) -> None:
+        """-Recurse with a wildcard leaf: the leaf filters names at every level below the parent."""
+        norm = fs.normalize(fs.strip_provider(path)).rstrip("/")
+        parent, _, leaf = norm.rpartition("/")
+        try:
+            bases = fs.expand(self.ctx, parent or ".", force=True) if parent or not norm.startswith("/") else ["/"]
+        except fs.PathError as e:
+            self.report(e)
+            return
+        from o365shell.engine.netlib.wildcard import compile_wildcard
+        match = compile_wildcard(leaf)
+        depth = int(self.Depth) if self.Depth is not None else None
+        for base in bases:
+            if not os.path.isdir(base):
+                continue
+            for item in fs.walk(base, force=bool(self.Force) or bool(self.Hidden), depth=depth):
+                if match(item.Name) and self._keep(item):
+                    self.write(os.path.relpath(item.FullName, base) if self.Name else item)
 
     def _keep(self, item: fs.FileSystemInfo) -> bool:
         name = item.Name
@@ -325,6 +356,7 @@ class RemoveItem(PathCmdlet):
     shell asks first and a script gets an error. Hidden and read-only items need -Force."""
 
     dotnet_name = "RemoveItemCommand"
+    help_required = ("Path",)
     Path, LiteralPath = _path_params(by_value=True)
     Filter, Include, Exclude = _filters()
     Recurse = Parameter(Switch, help="Also delete everything inside a directory.")
@@ -335,6 +367,7 @@ class RemoveItem(PathCmdlet):
                 ("Get-ChildItem *.log | Remove-Item -WhatIf", "Shows which .log files would be deleted.")]
 
     def process(self) -> None:
+        self.require_path()
         self.check_credential()
         paths, literal = self.path_args()
         for p in paths:
@@ -413,8 +446,9 @@ class RemoveItem(PathCmdlet):
 # ----------------------------------------------------------------------------- Copy-Item / Move-Item / Rename-Item
 
 class _CopyMove(PathCmdlet):
-    Path = Parameter(list[str], mandatory=True, position=0, set="Path", from_pipeline=True, by_property_name=True,
-                     wildcards=True, help="The items to copy or move; wildcards are allowed.")
+    help_required = ("Path",)
+    Path = Parameter(list[str], position=0, set="Path", from_pipeline=True, by_property_name=True, wildcards=True,
+                     help="The items to copy or move; wildcards are allowed.")  # mandatory: see require_path
     LiteralPath = Parameter(list[str], mandatory=True, set="LiteralPath", by_property_name=True,
                             aliases=("PSPath", "LP"), help="The items, exactly as typed.")
     Destination = Parameter(str, position=1, by_property_name=True,
@@ -445,6 +479,7 @@ class CopyItem(_CopyMove):
                 ("Copy-Item -Path ./reports -Destination ./backup -Recurse", "Copies a directory tree.")]
 
     def process(self) -> None:
+        self.require_path()
         self.check_credential()
         for src in self.resolved(force=True):
             dest = self._dest_for(src)
@@ -492,6 +527,7 @@ class MoveItem(_CopyMove):
                 ("Move-Item -Path ./old.txt -Destination ./new.txt", "Renames a file.")]
 
     def process(self) -> None:
+        self.require_path()
         self.check_credential()
         for src in self.resolved(force=True):
             dest = self._dest_for(src)
@@ -524,11 +560,15 @@ class RenameItem(PathCmdlet):
     Gives a file or directory a new name in the same directory (use Move-Item to move it)."""
 
     dotnet_name = "RenameItemCommand"
-    Path = Parameter(str, mandatory=True, position=0, set="ByPath", from_pipeline=True, by_property_name=True,
-                     help="The item to rename.")
+    help_required = ("Path",)
+    Path = Parameter(str, position=0, set="ByPath", from_pipeline=True, by_property_name=True,
+                     help="The item to rename.")  # mandatory: see require_path
     LiteralPath = Parameter(str, mandatory=True, set="ByLiteralPath", by_property_name=True,
                             aliases=("PSPath", "LP"), help="The item to rename, exactly as typed.")
-    NewName = Parameter(str, mandatory=True, position=1, by_property_name=True, help="The new name.")
+    # object, not string: a script block is evaluated per item with $_ = the item (pwsh's delay-bind script
+    # block, which the engine's binder does not do itself)
+    NewName = Parameter(object, mandatory=True, position=1, by_property_name=True,
+                        help="The new name (or a script block computing it from $_).")
     Force = Parameter(Switch, help="Rename hidden or read-only items too.")
     PassThru = Parameter(Switch, help="Return the renamed item.")
     Credential = Parameter(_CRED, by_property_name=True, help="Not supported by the FileSystem provider.")
@@ -537,11 +577,15 @@ class RenameItem(PathCmdlet):
                  "Renames several files.")]
 
     def process(self) -> None:
+        self.require_path()
         self.check_credential()
         literal = self.LiteralPath is not None
         p = self.LiteralPath if literal else self.Path
-        new = fs.normalize(to_string(self.NewName))
         for src in self.resolved([to_string(p)], literal, force=True):
+            new_name = self.NewName
+            if isinstance(new_name, ScriptBlock):
+                new_name = new_name.invoke_as_filter(fs.item_for(src))
+            new = fs.normalize(to_string(new_name))
             if "/" in new:
                 target = fs.absolute(self.ctx, new)
                 if os.path.dirname(target) != os.path.dirname(src):
@@ -577,6 +621,7 @@ class InvokeItem(PathCmdlet):
     each item (use Get-Content to read a text file)."""
 
     dotnet_name = "InvokeItemCommand"
+    help_required = ("Path",)
     Path, LiteralPath = _path_params(by_value=False)
     Filter, Include, Exclude = _filters()
     Credential = Parameter(_CRED, by_property_name=True, help="Not supported by the FileSystem provider.")
@@ -614,7 +659,8 @@ function mkdir {
 
 
 def init_session(session: Any) -> None:
-    """Define pwsh's mkdir function (New-Item -ItemType Directory) in the global scope."""
+    """Define pwsh's mkdir function (New-Item -ItemType Directory) in the global scope, and its md alias."""
+    session.aliases.setdefault("md", "mkdir")
     from o365shell.engine.runtime import run_text
     saved = session.scope
     session.scope = session.global_scope
@@ -622,3 +668,6 @@ def init_session(session: Any) -> None:
         run_text(session, _MKDIR, lambda o: None)
     finally:
         session.scope = saved
+
+
+RenameItem.metadata.by_name["newname"].type_label = "System.String"

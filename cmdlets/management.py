@@ -57,11 +57,11 @@ class PathCmdlet(Cmdlet):
                              PSNotSupportedException)
 
     #: parameters shown as mandatory in help although declared optional (see _path_params)
-    help_required: tuple[str, ...] = ("Path",)
+    help_required: tuple[str, ...] = ()
 
     def require_path(self) -> None:
         """-Path or -LiteralPath must be there (the mandatory check the declaration cannot do)."""
-        if getattr(self, "Path", None) is None and getattr(self, "LiteralPath", None) is None:
+        if not self.is_bound("Path") and not self.is_bound("LiteralPath"):
             from o365shell.engine.binding import missing_mandatory_error
             raise missing_mandatory_error(self.name, [self.metadata.by_name["path"]])
 
@@ -108,13 +108,11 @@ class PathCmdlet(Cmdlet):
 
 def _path_params(cls_sets: tuple[str, str] = ("Path", "LiteralPath"), *, mandatory: bool = True,
                  by_value: bool = False) -> tuple[Parameter, Parameter]:
-    """-Path and -LiteralPath. Without ``by_value`` -Path is declared optional and checked by
-    ``require_path`` (workaround: the engine checks a pipeline object's mandatory parameters
-    against the default parameter set, so -LiteralPath bound from PSPath would still miss -Path)."""
+    """-Path and -LiteralPath. -Path is declared optional and checked by ``require_path`` when
+    ``mandatory`` (workaround: the engine checks a pipeline object's mandatory parameters against
+    the default parameter set, so a FileInfo bound to -LiteralPath by PSPath would still miss -Path)."""
     path_set, lit_set = cls_sets
-    if not by_value:
-        mandatory = False
-    p = Parameter(list[str], mandatory=mandatory, position=0, set=path_set, from_pipeline=by_value,
+    p = Parameter(list[str], mandatory=False, position=0, set=path_set, from_pipeline=by_value,
                   by_property_name=True, wildcards=True,
                   help="The path of the item; wildcards are allowed. Relative paths start at the current location.")
     lp = Parameter(list[str], mandatory=True, set=lit_set, by_property_name=True, aliases=("PSPath", "LP"),
@@ -249,6 +247,7 @@ class GetContent(PathCmdlet):
     otherwise -Encoding does (UTF-8 by default)."""
 
     dotnet_name = "GetContentCommand"
+    help_required = ("Path",)
     Path, LiteralPath = _path_params()
     ReadCount = Parameter("System.Int64", default=1, by_property_name=True,
                           help="How many lines to send through the pipeline at a time (0 or less: all at once).")
@@ -366,6 +365,7 @@ class GetContent(PathCmdlet):
 # ----------------------------------------------------------------------------- Set-Content / Add-Content
 
 class _WriteContent(PathCmdlet):
+    help_required = ("Path",)
     Path, LiteralPath = _path_params()
     Value = Parameter("System.Object[]", mandatory=True, position=1, from_pipeline=True, by_property_name=True,
                       allow_null=True, allow_empty=True, help="The content to write: each object is a line.")
@@ -517,6 +517,7 @@ class ClearContent(PathCmdlet):
     The file stays, with a length of zero."""
 
     dotnet_name = "ClearContentCommand"
+    help_required = ("Path",)
     Path, LiteralPath = _path_params()
     Filter = Parameter(str, help="A wildcard the file names must match.")
     Include = Parameter(list[str], help="Only files whose names match these wildcards.")
@@ -568,10 +569,13 @@ class TestPath(PathCmdlet):
     and Alias: paths test those drives."""
 
     dotnet_name = "TestPathCommand"
-    Path = Parameter(list[str], mandatory=True, position=0, set="Path", from_pipeline=True, by_property_name=True,
-                     wildcards=True, help="The paths to test; wildcards are allowed.")
+    help_required = ("Path",)
+    Path = Parameter(list[str], position=0, set="Path", from_pipeline=True, by_property_name=True,
+                     wildcards=True, allow_null=True, allow_empty=True,
+                     help="The paths to test; wildcards are allowed.")  # mandatory: see require_path
     LiteralPath = Parameter(list[str], mandatory=True, set="LiteralPath", by_property_name=True,
-                            aliases=("PSPath", "LP"), help="The paths to test, exactly as typed.")
+                            aliases=("PSPath", "LP"), allow_null=True, allow_empty=True,
+                            help="The paths to test, exactly as typed.")
     Filter = Parameter(str, help="A wildcard the item names must match.")
     Include = Parameter(list[str], help="Only items whose names match these wildcards count.")
     Exclude = Parameter(list[str], help="Items whose names match these wildcards do not count.")
@@ -588,13 +592,27 @@ class TestPath(PathCmdlet):
                  "Creates a directory only when it is missing.")]
 
     def process(self) -> None:
+        self.require_path()
         self.check_credential()
-        paths, literal = self.path_args()
-        for p in paths:
-            self.write(self._test(p, literal))
+        literal = self.is_bound("LiteralPath")
+        raw = self.LiteralPath if literal else self.Path
+        if not raw:
+            self._null_path()
+            return
+        for p in raw:
+            if p is None:
+                self._null_path()
+                continue
+            self.write(self._test(to_string(p), literal))
+
+    def _null_path(self) -> None:
+        from o365shell.engine.netlib.exceptions import ArgumentNullException
+        self.write_error("Value cannot be null. (Parameter 'The provided Path argument was null or an empty "
+                         "collection.')", self.fqid("NullPathNotPermitted"), ErrorCategory.InvalidArgument, None,
+                         ArgumentNullException)
 
     def _test(self, p: str, literal: bool) -> bool:
-        if p is None or p == "":
+        if not p.strip():
             return False
         ptype = int(self.PathType) if self.PathType is not None else 0
         raw = fs.strip_provider(p)
@@ -753,11 +771,12 @@ class SplitPath(PathCmdlet):
     path is absolute."""
 
     dotnet_name = "SplitPathCommand"
+    help_required = ("Path",)
     _sets = ("ParentSet", "LeafSet", "LeafBaseSet", "ExtensionSet", "QualifierSet", "NoQualifierSet",
              "IsAbsoluteSet")
-    Path = Parameter(list[str], sets={s: {"mandatory": True, "position": 0, "from_pipeline": True,
-                                          "by_property_name": True} for s in _sets},
-                     help="The paths to split.")
+    Path = Parameter(list[str], sets={s: {"position": 0, "from_pipeline": True, "by_property_name": True}
+                                      for s in _sets},
+                     help="The paths to split.")  # mandatory: see require_path
     LiteralPath = Parameter(list[str], mandatory=True, set="LiteralPathSet", by_property_name=True,
                             aliases=("PSPath", "LP"), help="The paths to split, exactly as typed.")
     Parent = Parameter(Switch, set="ParentSet", help="Return the parent container (the default).")
@@ -778,6 +797,7 @@ class SplitPath(PathCmdlet):
                 ("Split-Path -Path Env:HOME -Qualifier", "Env:")]
 
     def process(self) -> None:
+        self.require_path()
         self.check_credential()
         paths, literal = self.path_args()
         for p in paths:
@@ -824,8 +844,9 @@ class ResolvePath(PathCmdlet):
     path relative to the current location). A path that names nothing is an error."""
 
     dotnet_name = "ResolvePathCommand"
-    Path = Parameter(list[str], mandatory=True, position=0, set="Path", from_pipeline=True, by_property_name=True,
-                     wildcards=True, help="The paths to resolve; wildcards are allowed.")
+    help_required = ("Path",)
+    Path = Parameter(list[str], position=0, set="Path", from_pipeline=True, by_property_name=True,
+                     wildcards=True, help="The paths to resolve; wildcards are allowed.")  # mandatory: see require_path
     LiteralPath = Parameter(list[str], mandatory=True, set="LiteralPath", by_property_name=True,
                             aliases=("PSPath", "LP"), help="The paths to resolve, exactly as typed.")
     Relative = Parameter(Switch, help="Return paths relative to the current location.")
@@ -837,6 +858,7 @@ class ResolvePath(PathCmdlet):
                 ("Resolve-Path -Path ./*.csv -Relative", "Every CSV file here, as ./name.csv.")]
 
     def process(self) -> None:
+        self.require_path()
         self.check_credential()
         paths, literal = self.path_args()
         for p in paths:

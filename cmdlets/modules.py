@@ -339,10 +339,9 @@ class GetModule(Cmdlet):
 
 
 def _not_found_import(cmd: Cmdlet, name: str) -> None:
-    exc = FileNotFoundException(f"The specified module '{name}' was not loaded because no valid module file was "
-                                "found in any module directory.")
-    cmd.write_error(exc, "Modules_ModuleNotFound,Microsoft.PowerShell.Commands.ImportModuleCommand",
-                    ErrorCategory.ResourceUnavailable, name)
+    cmd.write_error(f"The specified module '{name}' was not loaded because no valid module file was found in any "
+                    "module directory.", "Modules_ModuleNotFound,Microsoft.PowerShell.Commands.ImportModuleCommand",
+                    ErrorCategory.ResourceUnavailable, name, FileNotFoundException)
 
 
 @cmdlet("Import-Module", module=CORE, version=CORE_VERSION, aliases=("ipmo",), default_set="Name")
@@ -554,7 +553,7 @@ def _no_match(cmd: Cmdlet, name: str, cmd_class: str, plural: bool = False) -> N
         msg = (f"No match was found for the specified search criteria and module name '{name}'. Try "
                "Get-PSRepository to see all available registered module repositories.")
         eid = f"NoMatchFoundForCriteria,Microsoft.PowerShell.PackageManagement.Cmdlets.{cmd_class}"
-    cmd.write_error(RuntimeException(msg), eid, ErrorCategory.ObjectNotFound, name)
+    cmd.write_error(msg, eid, ErrorCategory.ObjectNotFound, name)
 
 
 class _GetCmdlet(Cmdlet):
@@ -684,8 +683,7 @@ class UpdateModule(_GetCmdlet):
         for n in [to_string(n) for n in (self.Name or ["*"])]:
             found = _gallery(n)
             if not found:
-                self.write_error(RuntimeException(f"Module '{n}' was not installed by using Install-Module, so it "
-                                                  "cannot be updated."),
+                self.write_error(f"Module '{n}' was not installed by using Install-Module, so it cannot be updated.",
                                  "ModuleNotInstalledUsingInstallModuleCmdlet,Update-Module",
                                  ErrorCategory.InvalidOperation, n)
                 continue
@@ -715,9 +713,9 @@ class UninstallModule(_GetCmdlet):
                 continue
             for m in found:
                 if self.should_process(f"Version '{m.version}' of module '{m.name}'", "Uninstall-Module"):
-                    self.write_error(RuntimeException(f"Module '{m.name}' is currently in use or you don't have the "
-                                                      "required permissions. (The simulated modules are part of "
-                                                      "o365shell and cannot be uninstalled.)"),
+                    self.write_error(f"Module '{m.name}' is currently in use or you don't have the required "
+                                     "permissions. (The simulated modules are part of o365shell and cannot be "
+                                     "uninstalled.)",
                                      "UnableToUninstallModuleAsNotInstalledUsingPowerShellGet,Uninstall-Module",
                                      ErrorCategory.InvalidOperation, m.name)
 
@@ -760,8 +758,8 @@ class GetPSRepository(Cmdlet):
             if W.compile_wildcard(to_string(n))(repo.Name):
                 self.write(repo)
             elif not W.has_wildcard(to_string(n)):
-                self.write_error(RuntimeException(f"Unable to find repository '{n}'. Use Get-PSRepository to see all "
-                                                  "available repositories."),
+                self.write_error(f"Unable to find repository '{n}'. Use Get-PSRepository to see all available "
+                                 "repositories.",
                                  "SourceNotFound,Microsoft.PowerShell.PackageManagement.Cmdlets.GetPackageSource",
                                  ErrorCategory.ObjectNotFound, n)
 

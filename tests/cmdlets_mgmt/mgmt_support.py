@@ -2,7 +2,7 @@
 module: ``from mgmt_support import sh, ps``).
 
 ``sh`` is an in-process shell whose current location (and the process directory) is a fresh
-temporary directory, with $HOME in it; ``ps(text)`` runs text in that shell and returns the Result.
+temporary directory and $HOME another one; ``ps(text)`` runs text in that shell and returns the Result.
 """
 from __future__ import annotations
 
@@ -12,11 +12,10 @@ import pytest
 
 
 @pytest.fixture
-def sh(tmp_path, monkeypatch):
+def sh(tmp_path, tmp_path_factory, monkeypatch):
     from o365shell.embed import Shell
     monkeypatch.chdir(tmp_path)
-    home = tmp_path / "home"
-    home.mkdir()
+    home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     shell = Shell()
     assert shell.session.location == str(tmp_path)

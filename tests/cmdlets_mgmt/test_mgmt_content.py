@@ -1,6 +1,9 @@
 """Get-Content, Set-Content, Add-Content, Clear-Content: what pwsh 7.4 reads and writes."""
 from __future__ import annotations
 
+import os
+import pathlib
+
 import pytest
 from mgmt_support import ps, sh  # noqa: F401  (fixtures)
 
@@ -159,7 +162,7 @@ def test_literal_path_with_brackets(ps, tmp_path):
 def test_backslash_and_home_paths(ps, tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "x.txt").write_text("X\n")
-    (tmp_path / "home" / "h.txt").write_text("H\n")
+    (pathlib.Path(os.environ["HOME"]) / "h.txt").write_text("H\n")
     assert ps("Get-Content .\\sub\\x.txt; Get-Content ~/h.txt; Get-Content ~\\h.txt").stdout == "X\nH\nH\n"
 
 
