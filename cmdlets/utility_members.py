@@ -348,6 +348,20 @@ _STRING_METHODS = [
     ("TrimStart", "string TrimStart(), string TrimStart(char trimChar), string TrimStart(Params char[] trimChars)"),
 ]
 
+_ARRAY_METHODS = [("Clone", "System.Object Clone(), System.Object ICloneable.Clone()"),
+                  ("Contains", "bool IList.Contains(System.Object value)"),
+                  ("CopyTo", "void CopyTo(array array, int index), void CopyTo(array array, long index)"),
+                  ("Equals", "bool Equals(System.Object obj)"), ("Get", "System.Object Get(int )"),
+                  ("GetEnumerator", "System.Collections.IEnumerator GetEnumerator()"),
+                  ("GetHashCode", "int GetHashCode()"), ("GetLength", "int GetLength(int dimension)"),
+                  ("GetType", "type GetType()"), ("GetValue", "System.Object GetValue(int index)"),
+                  ("IndexOf", "int IList.IndexOf(System.Object value)"), ("Set", "void Set(int , System.Object )"),
+                  ("SetValue", "void SetValue(System.Object value, int index)"), ("ToString", "string ToString()")]
+_ARRAY_PROPS = [("IsFixedSize", "bool IsFixedSize {get;}"), ("IsReadOnly", "bool IsReadOnly {get;}"),
+                ("IsSynchronized", "bool IsSynchronized {get;}"), ("Length", "int Length {get;}"),
+                ("LongLength", "long LongLength {get;}"), ("Rank", "int Rank {get;}"),
+                ("SyncRoot", "System.Object SyncRoot {get;}")]
+
 _NUMBER_METHODS = [("CompareTo", "int CompareTo(System.Object value), int CompareTo({t} value)"),
                    ("Equals", "bool Equals(System.Object obj), bool Equals({t} obj)"),
                    ("GetHashCode", "int GetHashCode()"), ("GetType", "type GetType()"),
@@ -481,6 +495,11 @@ def members_of(obj: Any) -> list[tuple[str, str, str]]:
         if isinstance(obj, enum.Enum):
             out.append(("HasFlag", "Method", "bool HasFlag(System.Enum flag)"))
             out.append(("value__", "Property", f"{tn} value__ {{get;set;}}"))
+        return out
+    if isinstance(obj, list) and (t is list or not adapter_for(t).props):
+        out += [(n, "Method", d) for n, d in _ARRAY_METHODS]
+        out.append(("Count", "AliasProperty", "Count = Length"))
+        out += [(n, "Property", d) for n, d in _ARRAY_PROPS]
         return out
     a = adapter_for(t)
     seen: set[str] = set()
