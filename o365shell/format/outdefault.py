@@ -87,7 +87,10 @@ class Formatter:
         view = find_view(obj, "custom")
         if view is not None:
             return self._custom_lines(obj, view)
-        if is_datetime(obj) or is_scalar(obj):
+        if is_datetime(obj):
+            # pwsh shows a DateTime through a custom control view: framed by blank lines
+            return [""] + _text_lines(format_scalar(obj)) + [""]
+        if is_scalar(obj):
             return _text_lines(format_scalar(obj))
         lv = find_view(obj, "list")
         fields = lv.entries if lv is not None else default_fields(obj)

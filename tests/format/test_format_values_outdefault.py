@@ -40,7 +40,7 @@ def test_dates():
     d = DateTime(2024, 1, 15, 14, 30, 0)
     assert format_value(d) == "1/15/2024 2:30:00 PM"
     assert format_scalar(d) == "Monday, January 15, 2024 2:30:00 PM"
-    assert format_lines([d]) == ["Monday, January 15, 2024 2:30:00 PM"]
+    assert format_lines([d]) == ["", "Monday, January 15, 2024 2:30:00 PM", ""]  # a custom view: framed
     assert format_lines([obj(When=d)])[3] == "1/15/2024 2:30:00 PM"
 
 
