@@ -407,13 +407,13 @@ def parse_csv(text: str, delimiter: str, header: list[str] | None = None, header
             result.append("".join(cur))
         return result
 
-    if header is None and text.startswith("#"):
+    if text.startswith("#"):
         eol = text.find("\n")
         first = text[:eol if eol >= 0 else n].rstrip("\r")
         if first.lower().startswith("#type"):
             t = first[5:].strip()
             type_name = t or None
-            pos = eol + 1 if eol >= 0 else n
+        pos = eol + 1 if eol >= 0 else n
     hdr = header
     while hdr is None and pos < n:
         rec = next_record()
