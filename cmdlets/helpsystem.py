@@ -327,8 +327,26 @@ def _default_text(p: Any) -> str:
     return to_string(d)
 
 
+def script_defaults(sb: Any) -> dict[str, str]:
+    """Parameter name (lower case) -> the text of its default value, from a script block's param() block."""
+    out: dict[str, str] = {}
+    ast = getattr(sb, "ast", None)
+    pb = getattr(ast, "param_block", None) if ast is not None else None
+    text = getattr(getattr(sb, "source", None), "text", "") or ""
+    for prm in getattr(pb, "parameters", None) or []:
+        d = getattr(prm, "default", None)
+        if d is None:
+            continue
+        value = getattr(d, "value", None)
+        if type(d).__name__ == "StringConstant" and isinstance(value, str):
+            out[str(prm.name).lower()] = value
+        elif text:
+            out[str(prm.name).lower()] = text[d.start:d.end]
+    return out
+
+
 def _param_helps(meta: Any, descriptions: dict[str, str] | None = None, use_declared: bool = True,
-                 forced_required: tuple[str, ...] = ()) -> list:
+                 forced_required: tuple[str, ...] = (), defaults: dict[str, str] | None = None) -> list:
     from o365shell.format.helpview import ParameterHelp
     out = []
     if meta is None:
@@ -341,7 +359,8 @@ def _param_helps(meta: Any, descriptions: dict[str, str] | None = None, use_decl
         positions = [si.position for si in sets if si.position is not None]
         desc = (descriptions or {}).get(p.name.lower(), "") or (p.help if use_declared else "")
         out.append(ParameterHelp(p.name, short_type(p.type_name, False), desc, required,
-                                 positions[0] if positions else None, _default_text(p) if not required else "",
+                                 positions[0] if positions and not p.is_switch else None,
+                                 (defaults or {}).get(p.name.lower()) or (_default_text(p) if not required else ""),
                                  _pipeline_text(p), list(p.aliases), bool(p.accepts_wildcards), p.is_switch))
     if getattr(meta, "should_process", False):
         out.append(ParameterHelp("WhatIf", "SwitchParameter", "Shows what would happen if the cmdlet runs. The "
@@ -385,7 +404,8 @@ def _inputs_of(meta: Any) -> list[str]:
     return types
 
 
-def script_help(name: str, meta: Any, parsed: dict[str, Any] | None, advanced_default: bool = False) -> Any:
+def script_help(name: str, meta: Any, parsed: dict[str, Any] | None, advanced_default: bool = False,
+                defaults: dict[str, str] | None = None) -> Any:
     from o365shell.format.helpview import ExampleHelp, HelpInfo
     parsed = parsed or {}
     examples = []
@@ -401,7 +421,8 @@ def script_help(name: str, meta: Any, parsed: dict[str, Any] | None, advanced_de
         examples.append(ExampleHelp("\n".join(code_lines), _dedent(rest)))
     info = HelpInfo(name=name, synopsis=parsed.get("synopsis", ""), syntax=syntax_lines(name, meta),
                     description=parsed.get("description", ""),
-                    parameters=_param_helps(meta, parsed.get("parameters", {}), use_declared=True),
+                    parameters=_param_helps(meta, parsed.get("parameters", {}), use_declared=True,
+                                            defaults=defaults),
                     examples=examples, inputs=parsed.get("inputs", []), outputs=parsed.get("outputs", []),
                     notes=parsed.get("notes", ""), related_links=parsed.get("links", []),
                     common_parameters=bool(getattr(meta, "advanced", advanced_default)) if meta is not None else False)
@@ -515,12 +536,18 @@ class GetHelp(Cmdlet):
         if isinstance(info, FunctionInfo):
             if not self._category_ok("Function", categories):
                 return None
-            return (script_help(info.Name, _meta_of(info), function_help_comment(info)), "Function", "")
+            return (script_help(info.Name, _meta_of(info), function_help_comment(info),
+                                defaults=script_defaults(info.scriptblock)), "Function", "")
         path = getattr(info, "path", None)
         if path:
             if not self._category_ok("ExternalScript", categories):
                 return None
-            return (script_help(path, _meta_of(info), script_help_comment(path)), "ExternalScript", "")
+            try:
+                defaults = script_defaults(info.scriptblock(ctx))
+            except Exception:  # a script that does not parse still gets its comment help
+                defaults = {}
+            return (script_help(path, _meta_of(info), script_help_comment(path), defaults=defaults),
+                    "ExternalScript", "")
         return None
 
     def _search(self, name: str, categories: set[str]) -> list[tuple[str, str, str, str]]:

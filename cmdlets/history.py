@@ -311,6 +311,7 @@ class Transcript:
         self.path = path
         self.host = ctx.host
         self.saved: dict[str, Any] = {}
+        self.active = False
 
     def write(self, text: str) -> None:
         import re
@@ -322,6 +323,7 @@ class Transcript:
             pass
 
     def attach(self) -> None:
+        self.active = True
         host = self.host
         for name in _TEE_METHODS:
             orig = getattr(host, name, None)
@@ -331,6 +333,8 @@ class Transcript:
             setattr(host, name, self._tee(name, orig))
 
     def detach(self) -> None:
+        # a formatter may still hold a tee it picked up earlier: it stops writing to the file
+        self.active = False
         host = self.host
         for name, prev in self.saved.items():
             if prev is _MISSING:
@@ -347,6 +351,8 @@ class Transcript:
 
         def tee(*args: Any, **kwargs: Any) -> Any:
             result = orig(*args, **kwargs)
+            if not self.active:
+                return result
             try:
                 write(_transcript_text(name, args, kwargs))
             except Exception:

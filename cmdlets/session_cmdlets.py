@@ -231,8 +231,10 @@ class GetCommand(Cmdlet):
     Module = Parameter(list[str], by_property_name=True, aliases=("PSSnapin",), wildcards=True,
                        help="Only commands from these modules.")
     FullyQualifiedModule = Parameter(list[str], by_property_name=True, help="Modules by specification.")
-    CommandType = Parameter("System.Management.Automation.CommandTypes", set="AllCommandSet", aliases=("Type",),
-                            by_property_name=True, help="Only commands of this type: Alias, Function, Cmdlet, ...")
+    # object, converted in begin(): the engine's binder cannot turn an array of names into a [Flags] enum
+    CommandType = Parameter(object, set="AllCommandSet", aliases=("Type",), by_property_name=True,
+                            help="Only commands of these types: Alias, Function, Filter, Cmdlet, ExternalScript, "
+                                 "Application, Script, All.")
     TotalCount = Parameter(int, by_property_name=True, help="At most this many commands.")
     Syntax = Parameter(Switch, by_property_name=True, help="Show the syntax of the commands instead.")
     ShowCommandInfo = Parameter(Switch, help="Not available in o365shell.")
@@ -252,6 +254,8 @@ class GetCommand(Cmdlet):
     def begin(self) -> None:
         self._results: list[Any] = []
         self._seen: set[tuple[str, str]] = set()
+        if self.CommandType is not None:
+            self.CommandType = _command_types(self.CommandType, self.name)
 
     def process(self) -> None:
         if self.ShowCommandInfo:
@@ -388,6 +392,23 @@ class GetCommand(Cmdlet):
         self.write_all(results)
 
 
+def _command_types(value: Any, command_name: str) -> int:
+    """-CommandType (a CommandTypes value, a name, "A,B" or an array of them) as the combined flags."""
+    from o365shell.engine.binding import binding_error
+    from o365shell.engine.objects import enumerate_values, is_enumerable
+    from o365shell.engine.types import resolve
+    t = resolve("System.Management.Automation.CommandTypes")
+    total = 0
+    items = list(enumerate_values(value)) if is_enumerable(value) and not isinstance(value, str) else [value]
+    for x in items:
+        try:
+            total |= int(t.convert(x))
+        except Exception as e:  # noqa: BLE001 - any conversion failure is a binding error
+            raise binding_error(f"Cannot bind parameter 'CommandType'. {getattr(e, 'Message', e)}",
+                                "CannotConvertArgumentNoMessage", command_name) from None
+    return total
+
+
 def _meta(info: Any) -> Any:
     try:
         return info.metadata()
@@ -498,7 +519,8 @@ class SetStrictMode(Cmdlet):
     -Version 1.0, 2.0, 3.0 or Latest turns strict mode on, -Off turns it off. o365shell
     records the setting ($null variables and missing properties are still not errors)."""
 
-    Version = Parameter("System.Version", mandatory=True, set="Version", aliases=("v",),
+    # object: "Latest" is not a System.Version (pwsh transforms it); converted in process()
+    Version = Parameter(object, mandatory=True, set="Version", aliases=("v",),
                         help="The strict mode version: 1.0, 2.0, 3.0 or Latest.")
     Off = Parameter(Switch, mandatory=True, set="Off", help="Turn strict mode off.")
     examples = [("Set-StrictMode -Version Latest", "Strictest rules."), ("Set-StrictMode -Off", "No strict mode.")]
@@ -509,9 +531,22 @@ class SetStrictMode(Cmdlet):
             return
         v = self.Version
         text = to_string(v)
-        if text.lower() in ("latest", "0.0") or getattr(v, "Major", None) == 0:
+        if text.strip().lower() == "latest":
+            v = None
+        elif not hasattr(v, "Major"):
+            from o365shell.engine.netlib.version import Version
+            try:
+                v = Version.Parse(text if "." in text else text + ".0")
+            except Exception as e:  # noqa: BLE001 - reported as pwsh's transformation error
+                from o365shell.engine.binding import binding_error
+                raise binding_error(f"Cannot process argument transformation on parameter 'Version'. Cannot "
+                                    f"convert value \"{text}\" to type \"System.Version\". Error: "
+                                    f"\"{getattr(e, 'Message', e)}\"", "ParameterArgumentTransformationError",
+                                    self.name) from None
+        if v is None or getattr(v, "Major", None) == 0:
             text = "Latest"
         else:
+            text = to_string(v)
             major = getattr(v, "Major", None)
             if major is None or major < 1 or major > 3:
                 raise self.error(f"Cannot validate argument on parameter 'Version'. The {text} version is not valid. "
@@ -576,3 +611,7 @@ def _register_views() -> None:
 
 _register_views()
 _ = (CommandInfo, Iterator, Switch)
+
+
+GetCommand.metadata.by_name["commandtype"].type_label = "System.Management.Automation.CommandTypes"
+SetStrictMode.metadata.by_name["version"].type_label = "System.Version"
