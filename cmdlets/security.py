@@ -237,7 +237,7 @@ class GetCredential(Cmdlet):
     Credential = Parameter(PSCredential, position=0, set="CredentialSet",
                            help="A credential to return, or a user name to prompt for.")
     UserName = Parameter(str, position=0, set="MessageSet", help="The user name to put in the prompt.")
-    Message = Parameter(str, mandatory=True, set="MessageSet", help="The message shown in the prompt.")
+    Message = Parameter(str, set="MessageSet", help="The message shown in the prompt.")
     Title = Parameter(str, set="MessageSet", help="The title of the prompt.")
     examples = [("$cred = Get-Credential -UserName admin@contoso.onmicrosoft.com -Message 'Tenant admin'",
                  "Asks for the admin's password."),

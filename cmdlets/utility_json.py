@@ -228,6 +228,51 @@ class ConvertToJson(Cmdlet):
 
 # ============================================================================= reading
 
+class OrderedHashtable(OrderedDictionary):
+    """System.Management.Automation.OrderedHashtable: what ConvertFrom-Json -AsHashtable returns —
+    insertion order and, as a .NET Hashtable built in C#, case-sensitive keys."""
+
+    __ps_typename__ = "System.Management.Automation.OrderedHashtable"
+    __slots__ = ()
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._vals.get(key)
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        if key is None:
+            from o365shell.engine.netlib.exceptions import ArgumentNullException
+            raise ArgumentNullException("Key cannot be null. (Parameter 'key')")
+        if key not in self._keys:
+            self._keys[key] = key
+        self._vals[key] = value
+
+    def __delitem__(self, key: Any) -> None:
+        self._vals.pop(key, None)
+        self._keys.pop(key, None)
+
+    def __contains__(self, key: Any) -> bool:
+        return key in self._vals
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        return self._vals.get(key, default)
+
+    def has(self, key: Any) -> bool:
+        return key in self._vals
+
+    def Add(self, key: Any, value: Any) -> None:
+        if key in self._vals:
+            from o365shell.engine.netlib.exceptions import ArgumentException
+            raise ArgumentException(f"Item has already been added. Key in dictionary: '{key}'  Key being added: "
+                                    f"'{key}'")
+        self[key] = value
+
+    def ContainsKey(self, key: Any) -> bool:
+        return key in self._vals
+
+    def Contains(self, key: Any) -> bool:
+        return key in self._vals
+
+
 class JsonError(Exception):
     """A parse error with Newtonsoft's message shape (... Path 'a.b', line L, position P.)."""
 
@@ -477,7 +522,7 @@ class _Reader:
 
     def _make_object(self, pairs: list[tuple[str, Any]]) -> Any:
         if self.as_hashtable:
-            h = OrderedDictionary()
+            h = OrderedHashtable()
             for k, v in pairs:
                 h[k] = v
             return h
