@@ -33,6 +33,22 @@ LAB_COMMANDS = {
 }
 
 
+def needs_more(text: str) -> bool:
+    """Would pwsh show a '>>' line: an open block or string, a trailing pipe, backtick or operator?"""
+    from ..language.diagnose import is_incomplete
+    from ..language.errors import PSParseError
+    from ..language.parser import parse
+    if is_incomplete(text):
+        return True
+    try:
+        parse(text)
+    except PSParseError as e:
+        return bool(e.incomplete)
+    except RecursionError:
+        return False
+    return False
+
+
 class LineReader:
     """Reads one (possibly multi-line) command: prompt_toolkit on a terminal, input() otherwise."""
 
@@ -63,9 +79,8 @@ class LineReader:
 
     def read(self, prompt: str) -> str:
         """A complete command; EOFError at end of input, KeyboardInterrupt for Ctrl+C."""
-        from ..language.diagnose import is_incomplete
         text = self._line(prompt)
-        while text.strip() and is_incomplete(text):
+        while text.strip() and needs_more(text):
             more = self._line(">> ")
             if not more.strip():
                 break

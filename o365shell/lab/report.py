@@ -90,7 +90,7 @@ def failure_details(outcomes: list[StepOutcome], path: str, max_lines: int = 20)
         if o.status != "failed":
             continue
         parts.append(f"Step {o.step.number} ({path}:{o.step.line}) '{o.step.title}' failed: {o.reason}")
-        out = o.output.rstrip("\n").splitlines()
+        out = o.output.strip("\n").splitlines()
         if out:
             if len(out) > max_lines:
                 out = ["..."] + out[-max_lines:]
