@@ -17,7 +17,12 @@ from typing import Any
 
 from o365shell.engine.cmdlet import Cmdlet, Parameter, Switch, cmdlet
 from o365shell.engine.conversion import to_string
-from o365shell.engine.errors import ErrorCategory, PSArgumentException, PSInvalidOperationException, _exc
+from o365shell.engine.errors import (
+    ErrorCategory,
+    PSArgumentException,
+    PSInvalidOperationException,
+    _exc,
+)
 from o365shell.engine.netlib.exceptions import SystemException
 from o365shell.engine.valuetypes import PSCredential, SecureString
 from o365shell.engine.valuetypes import SecureString as _SecureString

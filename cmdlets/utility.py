@@ -11,14 +11,30 @@ from o365shell.engine.conversion import to_string
 from o365shell.engine.errors import ErrorCategory, PSArgumentException, StopUpstream
 from o365shell.engine.netlib.exceptions import ArgumentException
 from o365shell.engine.netlib.wildcard import compile_wildcard
-from o365shell.engine.objects import (PSCustomObject, PSNoteProperty, add_instance_member, enumerate_values,
-                                      is_enumerable)
+from o365shell.engine.objects import (
+    PSCustomObject,
+    PSNoteProperty,
+    add_instance_member,
+    enumerate_values,
+    is_enumerable,
+)
 from o365shell.engine.pscollections import CaseSensitiveDictionary, Hashtable
 from o365shell.engine.types import type_of
 
-from .utility_common import (KeyedEntry, PropExpr, compare_values, default_key_properties, encode_text,
-                             encoding_of, entry_comparer, expand_wildcards, format_for_file, make_entry,
-                             parse_properties, resolve_path)
+from .utility_common import (
+    KeyedEntry,
+    PropExpr,
+    compare_values,
+    default_key_properties,
+    encode_text,
+    encoding_of,
+    entry_comparer,
+    expand_wildcards,
+    format_for_file,
+    make_entry,
+    parse_properties,
+    resolve_path,
+)
 from .utility_common import has_item as _has_item
 
 UTIL = "Microsoft.PowerShell.Utility"
@@ -104,9 +120,7 @@ class SelectObject(Cmdlet):
     # ---- the queue of pwsh's SelectObjectQueue
     def _enqueue(self, obj: Any) -> None:
         q = self._queue
-        if self._last > 0 and len(q) >= self._last + self._skip and self._first == 0:
-            q.pop(0)
-        elif self._last > 0 and len(q) >= self._last and self._first != 0:
+        if self._last > 0 and len(q) >= self._last + self._skip and self._first == 0 or self._last > 0 and len(q) >= self._last and self._first != 0:
             q.pop(0)
         q.append(obj)
 
@@ -400,7 +414,7 @@ class GroupInfo:
     __ps_typename__ = "Microsoft.PowerShell.Commands.GroupInfo"
     __ps_typenames__ = ("Microsoft.PowerShell.Commands.GroupInfo", "System.Object")
     __ps_properties__ = ("Values", "Count", "Group", "Name")
-    __slots__ = ("_entry", "_group", "_count", "_name")
+    __slots__ = ("_count", "_entry", "_group", "_name")
 
     def __init__(self, entry: KeyedEntry) -> None:
         self._entry = entry
@@ -853,6 +867,7 @@ def _io_message(e: OSError, path: str) -> str:
 
 def _io_exc(e: OSError) -> type:
     import errno
+
     from o365shell.engine.netlib import exceptions as X
     if e.errno == errno.ENOENT:
         return getattr(X, "DirectoryNotFoundException", None) or getattr(X, "IOException", None) or X.SystemException

@@ -6,8 +6,8 @@ No cmdlets live here; utility*.py modules import it.
 """
 from __future__ import annotations
 
-import os
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from o365shell.engine.conversion import to_string
 from o365shell.engine.errors import ErrorCategory, PSArgumentException
@@ -18,14 +18,13 @@ from o365shell.engine.objects import MISSING, PSCustomObject, get_member, proper
 from o365shell.engine.pscollections import Hashtable
 from o365shell.engine.scriptblock import ScriptBlock
 
-
 # ----------------------------------------------------------------------------- property expressions
 
 class PropExpr:
     """One entry of -Property: a name (maybe a wildcard pattern) or a script block, with the
     extra keys of a calculated property (Name/Label, Ascending, Descending)."""
 
-    __slots__ = ("expr", "name", "extra")
+    __slots__ = ("expr", "extra", "name")
 
     def __init__(self, expr: Any, name: str | None = None, extra: dict[str, Any] | None = None) -> None:
         self.expr = expr
@@ -44,7 +43,7 @@ class PropExpr:
         """How pwsh names the expression (the property name, or the script block's text)."""
         return self.expr.ToString() if self.is_script else self.expr
 
-    def resolve(self, obj: Any) -> list["PropExpr"]:
+    def resolve(self, obj: Any) -> list[PropExpr]:
         """The expression expanded against one object (wildcards -> matching property names)."""
         if not self.has_wildcard:
             return [self]
@@ -90,7 +89,7 @@ def parse_properties(cmd: Any, values: Any, keys: Iterable[str]) -> list[PropExp
     for v in _items(values):
         if isinstance(v, ScriptBlock):
             out.append(PropExpr(v))
-        elif isinstance(v, Hashtable) or isinstance(v, dict):
+        elif isinstance(v, (Hashtable, dict)):
             out.append(_parse_hashtable(cmd, v, allowed))
         elif v is None:
             raise cmd.error("The value of a parameter was null; one of the following types was expected: "
@@ -159,6 +158,26 @@ def _bad(cmd: Any, msg: str, error_id: str) -> Exception:
     return cmd.error(msg, error_id, ErrorCategory.InvalidArgument, None, PSArgumentException)
 
 
+def net_string(v: Any) -> str | None:
+    """A value's .NET ToString() — what Export-Csv writes and Get-Member shows for a note property
+    (arrays give their type name, dates the en-US form); None stays None."""
+    if v is None:
+        return None
+    if isinstance(v, (str, bool, int, float)) or type(v) is PSCustomObject:
+        return to_string(v)
+    from o365shell.engine.objects import is_enumerable
+    if isinstance(v, (list, tuple)) or (is_enumerable(v) and not isinstance(v, Hashtable)):
+        from o365shell.engine.types import type_of
+        return type_of(v).FullName
+    ts = getattr(v, "ToString", None)
+    if callable(ts):
+        try:
+            return to_string(ts())
+        except Exception:  # noqa: BLE001 - pwsh treats an unreadable value as null
+            return None
+    return to_string(v)
+
+
 # ----------------------------------------------------------------------------- comparison
 
 def compare_values(a: Any, b: Any, case_sensitive: bool = False) -> int:
@@ -182,7 +201,7 @@ def compare_values(a: Any, b: Any, case_sensitive: bool = False) -> int:
 class KeyedEntry:
     """An input object and the values of the -Property expressions for it (pwsh's OrderByPropertyEntry)."""
 
-    __slots__ = ("obj", "values", "index")
+    __slots__ = ("index", "obj", "values")
 
     def __init__(self, obj: Any, values: list[tuple[bool, Any]], index: int) -> None:
         self.obj = obj

@@ -12,10 +12,24 @@ from o365shell.engine.cmdlet import Cmdlet, Parameter, Switch, cmdlet
 from o365shell.engine.conversion import to_string
 from o365shell.engine.errors import ErrorCategory, PSInvalidOperationException
 from o365shell.engine.netlib import exceptions as X
-from o365shell.engine.objects import MISSING, PSCustomObject, get_member, properties, type_names
+from o365shell.engine.objects import (
+    MISSING,
+    PSCustomObject,
+    get_member,
+    properties,
+    type_names,
+)
 from o365shell.engine.pscollections import Hashtable
 
-from .utility_common import encode_text, encoding_of, has_item, missing_mandatory, read_text, resolve_path
+from .utility_common import (
+    encode_text,
+    encoding_of,
+    has_item,
+    missing_mandatory,
+    net_string,
+    read_text,
+    resolve_path,
+)
 
 UTIL = "Microsoft.PowerShell.Utility"
 
@@ -33,25 +47,6 @@ def _ets_exception() -> type:
 
 
 # ============================================================================= writing
-
-def net_string(v: Any) -> str | None:
-    """A property value as Export-Csv writes it: the .NET ToString() (None stays None)."""
-    if v is None:
-        return None
-    if isinstance(v, (str, bool, int, float)) or type(v) is PSCustomObject:
-        return to_string(v)
-    from o365shell.engine.objects import is_enumerable
-    if isinstance(v, (list, tuple)) or (is_enumerable(v) and not isinstance(v, Hashtable)):
-        from o365shell.engine.types import type_of
-        return type_of(v).FullName
-    ts = getattr(v, "ToString", None)
-    if callable(ts):
-        try:
-            return to_string(ts())
-        except Exception:  # noqa: BLE001 - pwsh treats an unreadable value as null
-            return None
-    return to_string(v)
-
 
 def property_names_for_csv(obj: Any) -> list[str]:
     """The columns an object gives (a dictionary's keys, else its properties in order)."""

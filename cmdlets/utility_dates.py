@@ -9,14 +9,16 @@ from typing import Any
 
 from o365shell.engine.cmdlet import Cmdlet, Parameter, Switch, cmdlet
 from o365shell.engine.conversion import cast_error, parse_number, to_double, to_string
-from o365shell.engine.errors import ErrorCategory, PSArgumentException, PSNotSupportedException
+from o365shell.engine.errors import (
+    ErrorCategory,
+    PSArgumentException,
+    PSNotSupportedException,
+)
 from o365shell.engine.netlib import numbers as N
 from o365shell.engine.netlib.datetime import DateTime, DateTimeKind
 from o365shell.engine.netlib.exceptions import DotNetException
 from o365shell.engine.netlib.guid import Guid
 from o365shell.engine.netlib.timespan import TimeSpan
-
-from .utility_common import has_item
 
 UTIL = "Microsoft.PowerShell.Utility"
 

@@ -7,14 +7,23 @@ from typing import Any
 
 from o365shell.engine.cmdlet import Cmdlet, Parameter, Switch, cmdlet
 from o365shell.engine.conversion import to_string
-from o365shell.engine.errors import ErrorCategory, ItemNotFoundException, PSInvalidOperationException
+from o365shell.engine.errors import (
+    ErrorCategory,
+    ItemNotFoundException,
+    PSInvalidOperationException,
+)
 from o365shell.engine.netlib.exceptions import DotNetException
 from o365shell.engine.netlib.wildcard import compile_wildcard, has_wildcard
 from o365shell.engine.objects import enumerate_values, is_enumerable
 from o365shell.engine.scriptblock import ScriptBlock
 from o365shell.engine.valuetypes import CultureInfo, SecureString
 
-from .utility_common import PropExpr, has_item, parse_properties, read_text, resolve_path
+from .utility_common import (
+    PropExpr,
+    has_item,
+    parse_properties,
+    read_text,
+)
 
 UTIL = "Microsoft.PowerShell.Utility"
 
@@ -69,8 +78,16 @@ class ProgressRecord:
     __ps_typename__ = "System.Management.Automation.ProgressRecord"
     __ps_properties__ = ("ActivityId", "ParentActivityId", "Activity", "StatusDescription", "CurrentOperation",
                          "PercentComplete", "SecondsRemaining", "RecordType")
-    __slots__ = ("ActivityId", "ParentActivityId", "Activity", "StatusDescription", "CurrentOperation",
-                 "PercentComplete", "SecondsRemaining", "RecordType")
+    __slots__ = (
+        "Activity",
+        "ActivityId",
+        "CurrentOperation",
+        "ParentActivityId",
+        "PercentComplete",
+        "RecordType",
+        "SecondsRemaining",
+        "StatusDescription",
+    )
 
     def __init__(self, activity_id: int, activity: str, status: str) -> None:
         self.ActivityId = activity_id
@@ -136,7 +153,7 @@ class RawUI:
     __ps_properties__ = ("ForegroundColor", "BackgroundColor", "CursorPosition", "WindowPosition", "CursorSize",
                          "BufferSize", "WindowSize", "MaxWindowSize", "MaxPhysicalWindowSize", "KeyAvailable",
                          "WindowTitle")
-    __slots__ = ("ForegroundColor", "BackgroundColor", "WindowTitle", "_width")
+    __slots__ = ("BackgroundColor", "ForegroundColor", "WindowTitle", "_width")
 
     def __init__(self, width: int) -> None:
         from o365shell.engine.enums import ConsoleColor
@@ -207,7 +224,7 @@ class HostInfo:
     __ps_typename__ = "System.Management.Automation.Internal.Host.InternalHost"
     __ps_properties__ = ("Name", "Version", "InstanceId", "UI", "CurrentCulture", "CurrentUICulture",
                          "PrivateData", "DebuggerEnabled", "IsRunspacePushed", "Runspace")
-    __slots__ = ("Name", "Version", "InstanceId", "UI", "_host")
+    __slots__ = ("InstanceId", "Name", "UI", "Version", "_host")
 
     def __init__(self, host: Any) -> None:
         from o365shell.engine.netlib.guid import Guid
@@ -422,7 +439,7 @@ class VerbInfo:
 
     __ps_typename__ = "System.Management.Automation.VerbInfo"
     __ps_properties__ = ("Verb", "AliasPrefix", "Group", "Description")
-    __slots__ = ("Verb", "AliasPrefix", "Group", "Description")
+    __slots__ = ("AliasPrefix", "Description", "Group", "Verb")
 
     def __init__(self, verb: str, prefix: str, group: str, description: str) -> None:
         self.Verb = verb
@@ -527,7 +544,7 @@ class MatchInfo:
 
     __ps_typename__ = "Microsoft.PowerShell.Commands.MatchInfo"
     __ps_properties__ = ("IgnoreCase", "LineNumber", "Line", "Filename", "Path", "Pattern", "Context", "Matches")
-    __slots__ = ("IgnoreCase", "LineNumber", "Line", "Path", "Pattern", "Context", "Matches", "_relative")
+    __slots__ = ("Context", "IgnoreCase", "Line", "LineNumber", "Matches", "Path", "Pattern", "_relative")
 
     def __init__(self, line: str, number: int, path: str, pattern: str, ignore_case: bool, matches: list,
                  relative: str | None) -> None:
@@ -612,6 +629,7 @@ class SelectString(Cmdlet):
         self._found = False
         self._done = False
         import re as _re
+
         from o365shell.engine.netlib.regex import compile as rx_compile
         ic = not self.CaseSensitive
         self._regexes = []
@@ -718,8 +736,7 @@ class SelectString(Cmdlet):
         rel = os.path.relpath(path, self.ctx.location) if path.startswith(self.ctx.location.rstrip("/") + "/") \
             else path
         for i, line in enumerate(lines, 1):
-            if line.endswith("\r"):
-                line = line[:-1]
+            line = line.removesuffix("\r")
             if self._match_line(line, i, path, rel) and (self.List or self.Quiet):
                 break
 

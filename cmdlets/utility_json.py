@@ -15,7 +15,12 @@ from o365shell.engine.errors import ErrorCategory, PSArgumentException
 from o365shell.engine.netlib import numbers as N
 from o365shell.engine.netlib.datetime import DateTime, DateTimeKind
 from o365shell.engine.netlib.guid import Guid
-from o365shell.engine.objects import PSCustomObject, enumerate_values, is_enumerable, properties
+from o365shell.engine.objects import (
+    PSCustomObject,
+    enumerate_values,
+    is_enumerable,
+    properties,
+)
 from o365shell.engine.pscollections import Hashtable, OrderedDictionary
 
 from .utility_common import has_item

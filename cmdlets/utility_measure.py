@@ -7,10 +7,15 @@ from typing import Any
 
 from o365shell.engine.cmdlet import Cmdlet, Parameter, Switch, cmdlet
 from o365shell.engine.conversion import to_double, to_string
-from o365shell.engine.errors import ErrorCategory, PSArgumentException, PSInvalidOperationException
+from o365shell.engine.errors import (
+    ErrorCategory,
+    PSArgumentException,
+    PSInvalidOperationException,
+)
 from o365shell.engine.netlib.exceptions import DotNetException
 
-from .utility_common import PropExpr, compare_values, has_item as _has_item, parse_properties
+from .utility_common import PropExpr, compare_values, parse_properties
+from .utility_common import has_item as _has_item
 
 UTIL = "Microsoft.PowerShell.Utility"
 
@@ -22,7 +27,7 @@ class GenericMeasureInfo:
     __ps_typenames__ = ("Microsoft.PowerShell.Commands.GenericMeasureInfo", "Microsoft.PowerShell.Commands.MeasureInfo",
                         "System.Object")
     __ps_properties__ = ("Count", "Average", "Sum", "Maximum", "Minimum", "StandardDeviation", "Property")
-    __slots__ = ("Count", "Average", "Sum", "Maximum", "Minimum", "StandardDeviation", "Property")
+    __slots__ = ("Average", "Count", "Maximum", "Minimum", "Property", "StandardDeviation", "Sum")
 
     def __init__(self) -> None:
         self.Count = 0
@@ -53,7 +58,7 @@ class TextMeasureInfo:
     __ps_typenames__ = ("Microsoft.PowerShell.Commands.TextMeasureInfo", "Microsoft.PowerShell.Commands.MeasureInfo",
                         "System.Object")
     __ps_properties__ = ("Lines", "Words", "Characters", "Property")
-    __slots__ = ("Lines", "Words", "Characters", "Property")
+    __slots__ = ("Characters", "Lines", "Property", "Words")
 
     def __init__(self) -> None:
         self.Lines: int | None = None
@@ -66,7 +71,7 @@ class TextMeasureInfo:
 
 
 class _Stat:
-    __slots__ = ("count", "sum", "sumsq", "mean", "m2", "min", "max", "lines", "words", "chars", "nonnumeric")
+    __slots__ = ("chars", "count", "lines", "m2", "max", "mean", "min", "nonnumeric", "sum", "sumsq", "words")
 
     def __init__(self) -> None:
         self.count = 0
@@ -182,9 +187,8 @@ class MeasureObject(Cmdlet):
                 st.chars += sum(1 for c in s if not c.isspace()) if self.IgnoreWhiteSpace else len(s)
             if self.Word:
                 st.words += len(s.split())
-            if self.Line:
-                if s:
-                    st.lines += s.count("\n") + (0 if s.endswith("\n") else 1)
+            if self.Line and s:
+                st.lines += s.count("\n") + (0 if s.endswith("\n") else 1)
             return
         if self._sum or self._avg or self._std:
             ok, num = _try_double(value)

@@ -8,18 +8,34 @@ from typing import Any
 from o365shell.engine.cmdlet import Cmdlet, Parameter, Switch, cmdlet
 from o365shell.engine.conversion import to_string
 from o365shell.engine.enums import PSMemberTypes
-from o365shell.engine.errors import (ErrorCategory, PSArgumentException, PSInvalidOperationException,
-                                     PSNotSupportedException)
+from o365shell.engine.errors import (
+    ErrorCategory,
+    PSArgumentException,
+    PSInvalidOperationException,
+    PSNotSupportedException,
+)
 from o365shell.engine.netlib.exceptions import DotNetException
 from o365shell.engine.netlib.wildcard import compile_wildcard
-from o365shell.engine.objects import (MISSING, PSAliasProperty, PSCodeMethod, PSCustomObject, PSNoteProperty,
-                                      PSObjectBase, PSScriptMethod, PSScriptProperty, adapter_for,
-                                      add_instance_member, get_member, set_member, type_names)
+from o365shell.engine.objects import (
+    MISSING,
+    PSAliasProperty,
+    PSCodeMethod,
+    PSCustomObject,
+    PSNoteProperty,
+    PSObjectBase,
+    PSScriptMethod,
+    PSScriptProperty,
+    adapter_for,
+    add_instance_member,
+    get_member,
+    set_member,
+    type_names,
+)
 from o365shell.engine.pscollections import Hashtable
 from o365shell.engine.scriptblock import ScriptBlock
 from o365shell.engine.types import PSType, resolve, type_of
 
-from .utility_common import has_item, missing_mandatory
+from .utility_common import has_item, missing_mandatory, net_string
 
 UTIL = "Microsoft.PowerShell.Utility"
 
@@ -278,7 +294,7 @@ class MemberDefinition:
 
     __ps_typename__ = "Microsoft.PowerShell.Commands.MemberDefinition"
     __ps_properties__ = ("TypeName", "Name", "MemberType", "Definition")
-    __slots__ = ("TypeName", "Name", "MemberType", "Definition")
+    __slots__ = ("Definition", "MemberType", "Name", "TypeName")
 
     def __init__(self, type_name: str, name: str, member_type: Any, definition: str) -> None:
         self.TypeName = type_name
@@ -377,9 +393,9 @@ def _py_type_text(ann: Any) -> str:
     text = ann if isinstance(ann, str) else getattr(ann, "__name__", str(ann))
     text = text.replace("typing.", "").strip()
     if "|" in text:
-        text = [p.strip() for p in text.split("|") if p.strip() != "None"][0] if text.replace(" ", "") != "None" \
-            else "None"
-    if text.startswith("list[") or text.startswith("List["):
+        parts = [p.strip() for p in text.split("|") if p.strip() != "None"]
+        text = parts[0] if parts else "None"
+    if text.startswith(("list[", "List[")):
         inner = _py_type_text(text[text.index("[") + 1:-1])
         return inner + "[]"
     return _PY_TYPES.get(text, text.strip("'\""))
@@ -434,25 +450,8 @@ def _note_definition(m: PSNoteProperty) -> str:
     v = m.Value
     if v is None:
         return f"object {m.Name}=null"
-    return f"{_value_type_text(v)} {m.Name}={net_to_string(v)}"
+    return f"{_value_type_text(v)} {m.Name}={net_string(v) or ''}"
 
-
-def net_to_string(v: Any) -> str:
-    """The value's .NET ToString() (what pwsh shows in a NoteProperty definition)."""
-    from o365shell.engine.objects import is_enumerable
-    if v is None:
-        return ""
-    if isinstance(v, (str, bool, int, float)) or type(v) is PSCustomObject:
-        return to_string(v)
-    if isinstance(v, (list, tuple)) or (is_enumerable(v) and not isinstance(v, Hashtable)):
-        return type_of(v).FullName
-    ts = getattr(v, "ToString", None)
-    if callable(ts):
-        try:
-            return to_string(ts())
-        except Exception:  # noqa: BLE001
-            pass
-    return to_string(v)
 
 
 def _instance_member_def(m: Any) -> tuple[str, str]:

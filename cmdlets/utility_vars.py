@@ -7,8 +7,13 @@ from typing import Any
 from o365shell.engine.cmdlet import Cmdlet, Parameter, Switch, cmdlet
 from o365shell.engine.commandinfo import AliasInfo
 from o365shell.engine.enums import ScopedItemOptions
-from o365shell.engine.errors import (ErrorCategory, ItemNotFoundException, PSArgumentException, SessionStateException,
-                                     _exc)
+from o365shell.engine.errors import (
+    ErrorCategory,
+    ItemNotFoundException,
+    PSArgumentException,
+    SessionStateException,
+    _exc,
+)
 from o365shell.engine.netlib.wildcard import compile_wildcard, has_wildcard
 from o365shell.engine.objects import MISSING
 
@@ -63,7 +68,7 @@ def resolve_scope(cmd: Cmdlet, scope: str | None) -> Any:
 class _Meta:
     """What the engine does not keep for a variable: the name as written, description and options."""
 
-    __slots__ = ("name", "description", "options")
+    __slots__ = ("description", "name", "options")
 
     def __init__(self, name: str, description: str = "", options: int = 0) -> None:
         self.name = name
@@ -99,7 +104,7 @@ class PSVariable:
     __ps_typename__ = "System.Management.Automation.PSVariable"
     __ps_properties__ = ("Name", "Description", "Value", "Visibility", "Module", "ModuleName", "Options",
                          "Attributes")
-    __slots__ = ("_ctx", "_scope", "_lname", "Name")
+    __slots__ = ("Name", "_ctx", "_lname", "_scope")
 
     def __init__(self, ctx: Any, scope: Any, lname: str) -> None:
         self._ctx = ctx
@@ -285,12 +290,7 @@ class SetVariable(Cmdlet):
                     if _matches([name], self.Include, self.Exclude, lname, display):
                         targets.append((s, lname, display))
             else:
-                lname = name.lower()
-                if self.Scope is None:
-                    s = ctx.scope if lname in ctx.scope.vars else ctx.scope
-                else:
-                    s = scope
-                targets.append((s, lname, name))
+                targets.append((scope, name.lower(), name))
             for s, lname, display in targets:
                 if not self.should_process(f"Name: {display} Value: {'' if value is MISSING else value}",
                                            "Set variable"):

@@ -5,7 +5,6 @@ import time
 
 from util_support import err, lines, out, ps, sh  # noqa: F401  (fixtures)
 
-
 # ----------------------------------------------------------------------------- Get-Date
 
 def test_date_parses_strings_with_the_current_culture(ps):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from util_support import err, lines, out, ps, sh  # noqa: F401  (fixtures)
 
-
 # ----------------------------------------------------------------------------- Add-Member
 
 def test_note_property_forms(ps):
