@@ -224,6 +224,7 @@ ABOUT_TOPICS: dict[str, tuple[str, str, str]] = {
                         ABOUT_O365SHELL),
     "about_mfa_lab": ("about_MFA_Lab", "How the simulation plays the user's side of multi-factor authentication.",
                       ABOUT_MFA_LAB),
-    "about_per_user_mfa": ("about_Per_User_MFA", "Per-user MFA states (Disabled, Enabled, Enforced) and how to "
-                                                 "manage them.", ABOUT_PER_USER_MFA),
+    "about_per_user_mfa": ("about_Per_User_MFA",
+                           "Per-user MFA states (Disabled, Enabled, Enforced) and how to manage them.",
+                           ABOUT_PER_USER_MFA),
 }

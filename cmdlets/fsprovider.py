@@ -591,6 +591,38 @@ class VariableItem:
         return self.Name
 
 
+def visible_functions(ctx: Any) -> dict[str, Any]:
+    """Lower-case name -> FunctionInfo of the functions seen from the current scope (innermost wins)."""
+    funcs: dict[str, Any] = {}
+    s = ctx.scope
+    while s is not None:
+        for k, f in (s.functions or {}).items():
+            funcs.setdefault(k, f)
+        s = s.parent
+    return funcs
+
+
+def visible_aliases(ctx: Any) -> dict[str, str]:
+    """Lower-case alias -> target of the aliases seen from the current scope, then the session's."""
+    names: dict[str, str] = {}
+    s = ctx.scope
+    while s is not None:
+        for k, t in (s.aliases or {}).items():
+            names.setdefault(k, t)
+        s = s.parent
+    for k, t in ctx.aliases.items():
+        names.setdefault(k, t)
+    return names
+
+
+def other_drive(path: str) -> tuple[str, str] | None:
+    """(drive, name) for a path on the Alias, Env, Function or Variable drive; None for the file system."""
+    drive, rest = split_drive(strip_provider(str(path)))
+    if drive is not None and drive != "temp" and drive in DRIVES:
+        return drive, rest
+    return None
+
+
 def drive_items(ctx: Any, drive: str) -> list[Any]:
     """Every item of the Alias / Env / Function / Variable drive, sorted by name."""
     from o365shell.engine.pscollections import DictionaryEntry
@@ -606,7 +638,7 @@ def drive_items(ctx: Any, drive: str) -> list[Any]:
         try:
             from .utility_vars import PSVariable
         except ImportError:  # pragma: no cover - the Utility module is optional here
-            PSVariable = None  # noqa: N806
+            PSVariable = None
         out = []
         for k in sorted(seen):
             if PSVariable is not None:
@@ -618,23 +650,11 @@ def drive_items(ctx: Any, drive: str) -> list[Any]:
                 out.append(VariableItem(name, ctx.get_var(k)))
         return sorted(out, key=lambda v: v.Name.lower())
     if drive == "function":
-        funcs: dict[str, Any] = {}
-        s = ctx.scope
-        while s is not None:
-            for k, f in (s.functions or {}).items():
-                funcs.setdefault(k, f)
-            s = s.parent
+        funcs = visible_functions(ctx)
         return [funcs[k] for k in sorted(funcs)]
     if drive == "alias":
         from o365shell.engine.commandinfo import AliasInfo
-        names: dict[str, str] = {}
-        s = ctx.scope
-        while s is not None:
-            for k, t in (s.aliases or {}).items():
-                names.setdefault(k, t)
-            s = s.parent
-        for k, t in ctx.aliases.items():
-            names.setdefault(k, t)
+        names = visible_aliases(ctx)
         out = []
         for k in sorted(names):
             target = names[k]

@@ -29,6 +29,7 @@ from .session_cmdlets import (
     all_aliases,
     all_cmdlets,
     all_functions,
+    cmdlet_class,
     parameter_sets,
     short_type,
     syntax_lines,
@@ -201,8 +202,8 @@ class CommandHelp:
     """The object Get-Help returns for a command (MamlCommandHelpInfo); shown with the help views."""
 
     __ps_typename__ = "MamlCommandHelpInfo"
-    __ps_typenames__ = ("MamlCommandHelpInfo#o365shell", "MamlCommandHelpInfo", "System.Management.Automation."
-                        "PSCustomObject", "System.Object")
+    __ps_typenames__ = ("MamlCommandHelpInfo#o365shell", "MamlCommandHelpInfo",
+                        "System.Management.Automation.PSCustomObject", "System.Object")
     __ps_properties__ = ("Name", "Category", "Synopsis", "Component", "Role", "Functionality", "ModuleName")
 
     def __init__(self, info: Any, category: str, module: str, view: str = "default",
@@ -521,7 +522,11 @@ class GetHelp(Cmdlet):
         ctx = self.ctx
         info = ctx.resolve_command(name)
         if info is None:
-            return None
+            # a cmdlet that exists only after a connection (Exchange Online) still has its help here
+            cls = cmdlet_class(ctx, name.lower())
+            if cls is None or not self._category_ok("Cmdlet", categories):
+                return None
+            return (cmdlet_help(cls), "Cmdlet", getattr(cls, "module", "") or "")
         if isinstance(info, AliasInfo):
             if categories and "alias" in categories:
                 from o365shell.format.helpview import HelpInfo
@@ -565,7 +570,8 @@ class GetHelp(Cmdlet):
                     parsed = function_help_comment(f) or {}
                     out.append(("Function", f.Name, "", parsed.get("synopsis", "")))
         if self._category_ok("Cmdlet", categories):
-            for cls in sorted(all_cmdlets(ctx), key=lambda c: c.name.lower()):  # type: ignore[attr-defined]
+            for cls in sorted(all_cmdlets(ctx, include_unavailable=True),
+                              key=lambda c: c.name.lower()):  # type: ignore[attr-defined]
                 if match(cls.name):  # type: ignore[attr-defined]
                     doc = (cls.__doc__ or "").strip().split("\n", 1)[0].strip()
                     out.append(("Cmdlet", cls.name, cls.module, doc))  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ verbose and debug messages) into a file until Stop-Transcript.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _pydt
 import os
 import platform
@@ -353,10 +354,8 @@ class Transcript:
             result = orig(*args, **kwargs)
             if not self.active:
                 return result
-            try:
+            with contextlib.suppress(Exception):  # the transcript never breaks what the host prints
                 write(_transcript_text(name, args, kwargs))
-            except Exception:
-                pass
             return result
         return tee
 

@@ -13,24 +13,15 @@ from o365shell.engine.errors import (
     PSArgumentException,
     PSInvalidOperationException,
 )
-from o365shell.engine.scriptblock import ScriptBlock
 from o365shell.engine.netlib.exceptions import (
     DirectoryNotFoundException,
     IOException,
     UnauthorizedAccessException,
 )
+from o365shell.engine.scriptblock import ScriptBlock
 
 from . import fsprovider as fs
-from .management import MGMT, PathCmdlet, _path_params
-
-_CRED = "System.Management.Automation.PSCredential"
-
-
-def _filters() -> tuple[Parameter, Parameter, Parameter]:
-    return (Parameter(str, help="A wildcard the item names must match (applied by the provider)."),
-            Parameter(list[str], help="Only items whose names match these wildcards."),
-            Parameter(list[str], help="Leave out items whose names match these wildcards."))
-
+from .management import MGMT, PathCmdlet, _credential, _filters, _path_params
 
 # ----------------------------------------------------------------------------- Get-Item / Get-ChildItem
 
@@ -47,7 +38,7 @@ class GetItem(PathCmdlet):
     Path, LiteralPath = _path_params(by_value=True)
     Filter, Include, Exclude = _filters()
     Force = Parameter(Switch, help="Also get hidden items (names starting with '.') matched by wildcards.")
-    Credential = Parameter(_CRED, by_property_name=True, help="Not supported by the FileSystem provider.")
+    Credential = _credential()
     examples = [("Get-Item -Path ./report.csv", "The FileInfo of one file."),
                 ("Get-Item ./*.csv | Select-Object Name, Length", "Name and size of each CSV file."),
                 ("(Get-Item .).FullName", "The full path of the current directory.")]
@@ -57,8 +48,9 @@ class GetItem(PathCmdlet):
         self.check_credential()
         paths, literal = self.path_args()
         for p in paths:
-            drive, rest = fs.split_drive(fs.strip_provider(p))
-            if drive is not None and drive != "temp" and drive in fs.DRIVES:
+            other = fs.other_drive(p)
+            if other is not None:
+                drive, rest = other
                 items = fs.drive_lookup(self.ctx, drive, rest)
                 if not items and not fs.has_wildcard(rest):
                     self.report(fs.not_found(p))
@@ -96,7 +88,7 @@ class GetChildItem(PathCmdlet):
     Hidden = Parameter(Switch, aliases=("ah", "h"), help="Only hidden items.")
     ReadOnly = Parameter(Switch, aliases=("ar",), help="Only read-only items.")
     System = Parameter(Switch, aliases=("as",), help="Only system items (there are none on Linux).")
-    Credential = Parameter(_CRED, by_property_name=True, help="Not supported by the FileSystem provider.")
+    Credential = _credential()
     examples = [("Get-ChildItem", "Lists the current directory."),
                 ("Get-ChildItem -Path ./reports -Filter *.csv -Recurse", "Every CSV file under ./reports."),
                 ("Get-ChildItem -File | Sort-Object Length -Descending | Select-Object -First 5",
@@ -109,8 +101,9 @@ class GetChildItem(PathCmdlet):
         if not paths:
             paths, literal = [self.ctx.location], True
         for p in paths:
-            drive, rest = fs.split_drive(fs.strip_provider(p))
-            if drive is not None and drive != "temp" and drive in fs.DRIVES:
+            other = fs.other_drive(p)
+            if other is not None:
+                drive, rest = other
                 items = fs.drive_lookup(self.ctx, drive, rest)
                 if not items and rest and not fs.has_wildcard(rest):
                     self.report(fs.not_found(p))
@@ -176,9 +169,7 @@ class GetChildItem(PathCmdlet):
             return False
         if self.Include and not fs.matches_any(name, self.Include):
             return False
-        if self.Exclude and fs.matches_any(name, self.Exclude):
-            return False
-        return True
+        return not (self.Exclude and fs.matches_any(name, self.Exclude))
 
     def _list(self, full: str) -> None:
         force = bool(self.Force) or bool(self.Hidden)
@@ -227,7 +218,7 @@ class NewItem(PathCmdlet):
     Value = Parameter(object, from_pipeline=True, by_property_name=True, aliases=("Target",),
                       help="The content of a new file (or the target of a link).")
     Force = Parameter(Switch, help="Overwrite an existing file; create missing parent directories.")
-    Credential = Parameter(_CRED, by_property_name=True, help="Not supported by the FileSystem provider.")
+    Credential = _credential()
     examples = [("New-Item -Path ./notes.txt -ItemType File -Value 'first line'", "Creates a file with content."),
                 ("New-Item -Path ./reports -ItemType Directory", "Creates a directory."),
                 ("New-Item -Path . -Name logs -ItemType Directory -Force", "Creates logs unless it exists.")]
@@ -291,11 +282,10 @@ class NewItem(PathCmdlet):
             self.fail(f"The file '{full}' already exists.", "NewItemIOError", ErrorCategory.WriteError, full,
                       IOException)
             return
-        if not os.path.isdir(parent):
-            if not self.Force:
-                self.fail(f"Could not find a part of the path '{full}'.", "NewItemIOError", ErrorCategory.WriteError,
-                          full, DirectoryNotFoundException)
-                return
+        if not os.path.isdir(parent) and not self.Force:
+            self.fail(f"Could not find a part of the path '{full}'.", "NewItemIOError", ErrorCategory.WriteError,
+                      full, DirectoryNotFoundException)
+            return
         if not self.should_process(f"Destination: {full}", "Create File"):
             return
         try:
@@ -361,7 +351,7 @@ class RemoveItem(PathCmdlet):
     Filter, Include, Exclude = _filters()
     Recurse = Parameter(Switch, help="Also delete everything inside a directory.")
     Force = Parameter(Switch, help="Also delete hidden and read-only items.")
-    Credential = Parameter(_CRED, by_property_name=True, help="Not supported by the FileSystem provider.")
+    Credential = _credential()
     examples = [("Remove-Item -Path ./old.csv", "Deletes one file."),
                 ("Remove-Item -Path ./tmp -Recurse", "Deletes a directory and its contents."),
                 ("Get-ChildItem *.log | Remove-Item -WhatIf", "Shows which .log files would be deleted.")]
@@ -371,8 +361,9 @@ class RemoveItem(PathCmdlet):
         self.check_credential()
         paths, literal = self.path_args()
         for p in paths:
-            drive, rest = fs.split_drive(fs.strip_provider(p))
-            if drive is not None and drive != "temp" and drive in fs.DRIVES:
+            other = fs.other_drive(p)
+            if other is not None:
+                drive, rest = other
                 self._remove_drive_item(drive, rest, p)
                 continue
             for full in self.resolved([p], literal, force=bool(self.Force)):
@@ -456,7 +447,7 @@ class _CopyMove(PathCmdlet):
     Force = Parameter(Switch, help="Overwrite existing items, including read-only ones.")
     Filter, Include, Exclude = _filters()
     PassThru = Parameter(Switch, help="Return the new items.")
-    Credential = Parameter(_CRED, by_property_name=True, help="Not supported by the FileSystem provider.")
+    Credential = _credential()
 
     def _dest_for(self, src: str) -> str:
         dest = fs.absolute(self.ctx, self.Destination) if self.Destination else self.ctx.location
@@ -531,12 +522,12 @@ class MoveItem(_CopyMove):
         self.check_credential()
         for src in self.resolved(force=True):
             dest = self._dest_for(src)
-            if os.path.exists(dest) and os.path.abspath(dest) != os.path.abspath(src):
-                if not self.Force or os.path.isdir(dest):
-                    self.fail("Cannot create a file when that file already exists.", "MoveFileInfoItemIOError"
-                              if os.path.isfile(src) else "MoveDirectoryItemIOError", ErrorCategory.WriteError,
-                              src, IOException)
-                    continue
+            exists = os.path.exists(dest) and os.path.abspath(dest) != os.path.abspath(src)
+            if exists and (not self.Force or os.path.isdir(dest)):
+                self.fail("Cannot create a file when that file already exists.", "MoveFileInfoItemIOError"
+                          if os.path.isfile(src) else "MoveDirectoryItemIOError", ErrorCategory.WriteError,
+                          src, IOException)
+                continue
             if not self.should_process(f"Item: {src} Destination: {dest}",
                                        "Move File" if os.path.isfile(src) else "Move Directory"):
                 continue
@@ -571,7 +562,7 @@ class RenameItem(PathCmdlet):
                         help="The new name (or a script block computing it from $_).")
     Force = Parameter(Switch, help="Rename hidden or read-only items too.")
     PassThru = Parameter(Switch, help="Return the renamed item.")
-    Credential = Parameter(_CRED, by_property_name=True, help="Not supported by the FileSystem provider.")
+    Credential = _credential()
     examples = [("Rename-Item -Path ./daily.csv -NewName monday.csv", "Renames a file."),
                 ("Get-ChildItem *.txt | Rename-Item -NewName { $_.Name -replace '.txt', '.log' }",
                  "Renames several files.")]
@@ -624,7 +615,7 @@ class InvokeItem(PathCmdlet):
     help_required = ("Path",)
     Path, LiteralPath = _path_params(by_value=False)
     Filter, Include, Exclude = _filters()
-    Credential = Parameter(_CRED, by_property_name=True, help="Not supported by the FileSystem provider.")
+    Credential = _credential()
     examples = [("Invoke-Item ./report.csv", "Would open the file in its application (not available here).")]
 
     def process(self) -> None:

@@ -56,7 +56,7 @@ def change_location(ctx: Any, full: str, record: bool = True) -> None:
 class _LocationCmdlet(PathCmdlet):
     def target(self, path: str, literal: bool) -> str | None:
         """The directory a -Path / -LiteralPath names (errors are written; None then)."""
-        drive, rest = fs.split_drive(fs.strip_provider(path))
+        drive, _rest = fs.split_drive(fs.strip_provider(path))
         if drive is not None and drive != "temp":
             if drive in fs.DRIVES:
                 self.fail(f"Cannot change location to the {fs.DRIVES[drive][0]} drive: o365shell keeps the current "

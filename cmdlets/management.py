@@ -120,6 +120,18 @@ def _path_params(cls_sets: tuple[str, str] = ("Path", "LiteralPath"), *, mandato
     return p, lp
 
 
+def _filters(what: str = "items") -> tuple[Parameter, Parameter, Parameter]:
+    """-Filter, -Include and -Exclude."""
+    return (Parameter(str, help=f"A wildcard the {what}' names must match (applied by the provider)."),
+            Parameter(list[str], help=f"Only {what} whose names match these wildcards."),
+            Parameter(list[str], help=f"Leave out {what} whose names match these wildcards."))
+
+
+def _credential() -> Parameter:
+    return Parameter("System.Management.Automation.PSCredential", by_property_name=True,
+                     help="Not supported by the FileSystem provider.")
+
+
 # ----------------------------------------------------------------------------- encodings
 
 _ENCODING_NAMES = ("ascii", "ansi", "bigendianunicode", "bigendianutf32", "oem", "unicode", "utf7", "utf8",
@@ -255,12 +267,9 @@ class GetContent(PathCmdlet):
                            help="How many lines to read from the beginning of the file.")
     Tail = Parameter(int, default=-1, by_property_name=True, aliases=("Last",),
                      help="How many lines to read from the end of the file.")
-    Filter = Parameter(str, help="A wildcard the file names must match.")
-    Include = Parameter(list[str], help="Only files whose names match these wildcards.")
-    Exclude = Parameter(list[str], help="Leave out files whose names match these wildcards.")
+    Filter, Include, Exclude = _filters("files")
     Force = Parameter(Switch, help="Read hidden files too.")
-    Credential = Parameter("System.Management.Automation.PSCredential", by_property_name=True,
-                           help="Not supported by the FileSystem provider.")
+    Credential = _credential()
     Delimiter = Parameter(str, help="The string that separates the objects read (kept at the end of each).")
     Wait = Parameter(Switch, help="Keep the file open and wait for new lines (not available here: reads once).")
     Raw = Parameter(Switch, help="Return the whole file as one string, line breaks included.")
@@ -280,13 +289,16 @@ class GetContent(PathCmdlet):
                              self.fqid("TailAndHeadCannotCoexist"), ErrorCategory.InvalidOperation,
                              exc_type=PSInvalidOperationException)
         self._enc = resolve_encoding(self.Encoding, self)
+        if self.Wait:
+            self.warn("Get-Content -Wait is not available in o365shell: the file is read once and not followed.")
 
     def process(self) -> None:
         self.require_path()
         paths, literal = self.path_args()
         for p in paths:
-            drive, rest = fs.split_drive(fs.strip_provider(p))
-            if drive is not None and drive != "temp" and drive in fs.DRIVES:
+            other = fs.other_drive(p)
+            if other is not None:
+                drive, rest = other
                 self._drive_content(drive, rest, p)
                 continue
             try:
@@ -370,12 +382,9 @@ class _WriteContent(PathCmdlet):
     Value = Parameter("System.Object[]", mandatory=True, position=1, from_pipeline=True, by_property_name=True,
                       allow_null=True, allow_empty=True, help="The content to write: each object is a line.")
     PassThru = Parameter(Switch, help="Also send the written content down the pipeline.")
-    Filter = Parameter(str, help="A wildcard the file names must match.")
-    Include = Parameter(list[str], help="Only files whose names match these wildcards.")
-    Exclude = Parameter(list[str], help="Leave out files whose names match these wildcards.")
+    Filter, Include, Exclude = _filters("files")
     Force = Parameter(Switch, help="Write even to a read-only file.")
-    Credential = Parameter("System.Management.Automation.PSCredential", by_property_name=True,
-                           help="Not supported by the FileSystem provider.")
+    Credential = _credential()
     NoNewline = Parameter(Switch, help="Write the values with no line breaks between or after them.")
     Encoding = Parameter(object, help="The encoding to write (default utf8NoBOM): ascii, bigendianunicode, "
                                       "bigendianutf32, oem, unicode, utf7, utf8, utf8BOM, utf8NoBOM, utf32, a code "
@@ -519,12 +528,9 @@ class ClearContent(PathCmdlet):
     dotnet_name = "ClearContentCommand"
     help_required = ("Path",)
     Path, LiteralPath = _path_params()
-    Filter = Parameter(str, help="A wildcard the file names must match.")
-    Include = Parameter(list[str], help="Only files whose names match these wildcards.")
-    Exclude = Parameter(list[str], help="Leave out files whose names match these wildcards.")
+    Filter, Include, Exclude = _filters("files")
     Force = Parameter(Switch, help="Clear read-only files too.")
-    Credential = Parameter("System.Management.Automation.PSCredential", by_property_name=True,
-                           help="Not supported by the FileSystem provider.")
+    Credential = _credential()
     examples = [("Clear-Content -Path ./log.txt", "Empties the file.")]
 
     def process(self) -> None:
@@ -582,8 +588,7 @@ class TestPath(PathCmdlet):
     PathType = Parameter(TestPathType, aliases=("Type",), default=TestPathType.Any,
                          help="What the item must be: Any, Container (a directory) or Leaf (a file).")
     IsValid = Parameter(Switch, help="Only check that the path is syntactically valid.")
-    Credential = Parameter("System.Management.Automation.PSCredential", by_property_name=True,
-                           help="Not supported by the FileSystem provider.")
+    Credential = _credential()
     OlderThan = Parameter("System.Nullable[System.DateTime]", help="Only items last written before this time.")
     NewerThan = Parameter("System.Nullable[System.DateTime]", help="Only items last written after this time.")
     examples = [("Test-Path -Path ./users.csv", "True when the file exists."),
@@ -649,9 +654,7 @@ class TestPath(PathCmdlet):
             return False
         if self.OlderThan is not None and not t < self.OlderThan:
             return False
-        if self.NewerThan is not None and not t > self.NewerThan:
-            return False
-        return True
+        return not (self.NewerThan is not None and not t > self.NewerThan)
 
 
 def _escape_all(s: str) -> str:
@@ -692,8 +695,7 @@ class JoinPath(PathCmdlet):
     AdditionalChildPath = Parameter(list[str], position=2, remaining=True,
                                     help="More path elements to append, in order.")
     Resolve = Parameter(Switch, help="Return the existing items the joined path names (wildcards expanded).")
-    Credential = Parameter("System.Management.Automation.PSCredential", by_property_name=True,
-                           help="Not supported by the FileSystem provider.")
+    Credential = _credential()
     examples = [("Join-Path -Path $HOME -ChildPath 'reports'", "/home/admin/reports"),
                 ("Join-Path 'a' 'b' 'c' 'd.txt'", "a/b/c/d.txt"),
                 ("Join-Path -Path ./logs -ChildPath '*.log' -Resolve", "Every existing .log file in ./logs.")]
@@ -789,8 +791,7 @@ class SplitPath(PathCmdlet):
     IsAbsolute = Parameter(Switch, mandatory=True, set="IsAbsoluteSet",
                            help="Return $true when the path is absolute.")
     Resolve = Parameter(Switch, help="Split the existing paths the path names (wildcards expanded).")
-    Credential = Parameter("System.Management.Automation.PSCredential", by_property_name=True,
-                           help="Not supported by the FileSystem provider.")
+    Credential = _credential()
     examples = [("Split-Path -Path /home/admin/report.csv", "/home/admin"),
                 ("Split-Path -Path /home/admin/report.csv -Leaf", "report.csv"),
                 ("Split-Path -Path ./report.csv -LeafBase", "report"),
@@ -852,8 +853,7 @@ class ResolvePath(PathCmdlet):
     Relative = Parameter(Switch, help="Return paths relative to the current location.")
     RelativeBasePath = Parameter(str, by_property_name=True,
                                  help="The location -Relative paths are relative to (default: the current one).")
-    Credential = Parameter("System.Management.Automation.PSCredential", by_property_name=True,
-                           help="Not supported by the FileSystem provider.")
+    Credential = _credential()
     examples = [("Resolve-Path ~", "The home directory as a PathInfo."),
                 ("Resolve-Path -Path ./*.csv -Relative", "Every CSV file here, as ./name.csv.")]
 

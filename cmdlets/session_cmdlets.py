@@ -15,7 +15,6 @@ from o365shell.engine.commandinfo import (
     AliasInfo,
     CmdletInfo,
     CommandInfo,
-    FunctionInfo,
 )
 from o365shell.engine.conversion import to_string
 from o365shell.engine.errors import (
@@ -26,6 +25,7 @@ from o365shell.engine.errors import (
 )
 from o365shell.engine.netlib import wildcard as W
 
+from . import fsprovider as fs
 from .fsprovider import ps_properties
 
 CORE = "Microsoft.PowerShell.Core"
@@ -74,26 +74,8 @@ def all_cmdlets(ctx: Any, include_unavailable: bool = False) -> list[type]:
     return out
 
 
-def all_functions(ctx: Any) -> dict[str, FunctionInfo]:
-    funcs: dict[str, FunctionInfo] = {}
-    s = ctx.scope
-    while s is not None:
-        for k, f in (s.functions or {}).items():
-            funcs.setdefault(k, f)
-        s = s.parent
-    return funcs
-
-
-def all_aliases(ctx: Any) -> dict[str, str]:
-    names: dict[str, str] = {}
-    s = ctx.scope
-    while s is not None:
-        for k, t in (s.aliases or {}).items():
-            names.setdefault(k, t)
-        s = s.parent
-    for k, t in ctx.aliases.items():
-        names.setdefault(k, t)
-    return names
+all_functions = fs.visible_functions
+all_aliases = fs.visible_aliases
 
 
 def type_name_of(info: Any) -> str:
@@ -347,14 +329,13 @@ class GetCommand(Cmdlet):
         if self.CommandType is not None and tname not in self._wanted_types():
             return False
         n = info.Name
-        if self.Verb is not None:
-            if tname == "Alias" or "-" not in n or not any(W.compile_wildcard(v)(n.split("-", 1)[0])
-                                                           for v in self.Verb):
-                return False
-        if self.Noun is not None:
-            if tname == "Alias" or "-" not in n or not any(W.compile_wildcard(x)(n.split("-", 1)[1])
-                                                           for x in self.Noun):
-                return False
+        verb, _, noun = n.partition("-")
+        if self.Verb is not None and (tname == "Alias" or not noun or
+                                      not any(W.compile_wildcard(v)(verb) for v in self.Verb)):
+            return False
+        if self.Noun is not None and (tname == "Alias" or not noun or
+                                      not any(W.compile_wildcard(x)(noun) for x in self.Noun)):
+            return False
         if self.Module is not None:
             mod = module_of(info)
             if not any(W.compile_wildcard(m)(mod) for m in self.Module):
@@ -403,7 +384,7 @@ def _command_types(value: Any, command_name: str) -> int:
     for x in items:
         try:
             total |= int(t.convert(x))
-        except Exception as e:  # noqa: BLE001 - any conversion failure is a binding error
+        except Exception as e:
             raise binding_error(f"Cannot bind parameter 'CommandType'. {getattr(e, 'Message', e)}",
                                 "CannotConvertArgumentNoMessage", command_name) from None
     return total
@@ -537,7 +518,7 @@ class SetStrictMode(Cmdlet):
             from o365shell.engine.netlib.version import Version
             try:
                 v = Version.Parse(text if "." in text else text + ".0")
-            except Exception as e:  # noqa: BLE001 - reported as pwsh's transformation error
+            except Exception as e:
                 from o365shell.engine.binding import binding_error
                 raise binding_error(f"Cannot process argument transformation on parameter 'Version'. Cannot "
                                     f"convert value \"{text}\" to type \"System.Version\". Error: "

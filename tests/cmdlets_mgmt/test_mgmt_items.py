@@ -184,7 +184,7 @@ def test_get_item_from_pipeline(ps, tree):
 def test_get_item_list_view(ps, tree):
     out = ps("Get-Item b.txt | Format-List").stdout
     assert f"    Directory: {tree}" in out
-    assert re.search(r"^Name\s+: b\.txt$", out, re.M) and re.search(r"^Length\s+: 2$", out, re.M)
+    assert re.search(r"^Name\s+: b\.txt$", out, re.MULTILINE) and re.search(r"^Length\s+: 2$", out, re.MULTILINE)
 
 
 # ----------------------------------------------------------------------------- New-Item / mkdir
@@ -203,7 +203,7 @@ def test_new_item_default_is_an_empty_file(ps, tmp_path):
 def test_new_item_shows_the_listing(ps, tmp_path):
     out = ps("New-Item -Path f.txt -ItemType File -Value abc").stdout
     assert f"    Directory: {tmp_path}" in out
-    assert re.search(r"^-----\s+\S+\s+\S+ [AP]M\s+3 f\.txt$", out, re.M)
+    assert re.search(r"^-----\s+\S+\s+\S+ [AP]M\s+3 f\.txt$", out, re.MULTILINE)
 
 
 def test_new_item_existing_file(ps, tmp_path):
