@@ -880,9 +880,6 @@ class ResolvePath(PathCmdlet):
                     self.write(PathInfo(full))
 
 
-def init_session(session: Any) -> None:
-    """Nothing per session here (location state lives in location.py)."""
-
 
 def _label(cls: type, param: str, type_name: str) -> None:
     """Show a parameter declared as object (converted by the cmdlet) with its .NET type in help."""
