@@ -173,7 +173,7 @@ class FunctionInfo(CommandInfo):
         return self.scriptblock.compiled().metadata
 
     def processor(self, ctx: Any, args: list, invocation_name: str, position: Any, dot_source: bool = False) -> Any:
-        from .pipeline import ScriptProcessor
+        from .scriptproc import ScriptProcessor
         return ScriptProcessor(ctx, self.scriptblock, args, invocation_name, position, dot_source=dot_source,
                                is_filter=self.is_filter, info=self if self.name else None)
 
@@ -267,6 +267,6 @@ class ExternalScriptInfo(CommandInfo):
         return self.scriptblock(current_session()).compiled().metadata
 
     def processor(self, ctx: Any, args: list, invocation_name: str, position: Any, dot_source: bool = False) -> Any:
-        from .pipeline import ScriptProcessor
+        from .scriptproc import ScriptProcessor
         return ScriptProcessor(ctx, self.scriptblock(ctx), args, invocation_name, position, dot_source=dot_source,
                                script_file=self.path, info=self)

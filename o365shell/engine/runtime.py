@@ -85,7 +85,7 @@ class RunResult:
 
 def _run_block(ctx: Any, sb: Any, args: list, out: Callable[[Any], None], dot_source: bool,
                script_file: str | None) -> RunResult:
-    from .pipeline import ScriptProcessor
+    from .scriptproc import ScriptProcessor
     try:
         proc = ScriptProcessor(ctx, sb, [a if isinstance(a, Arg) else Arg(None, a) for a in args],
                                os.path.basename(script_file) if script_file else "", None,

@@ -54,7 +54,7 @@ class ScriptBlock:
             dollar_under: Any = MISSING, this: Any = MISSING, out: Callable[[Any], None] | None = None) -> list:
         """Run as a command (new scope unless dot-sourced); returns the output when ``out`` is None."""
         from .binding import Arg
-        from .pipeline import ScriptProcessor
+        from .scriptproc import ScriptProcessor
         collected: list = []
         proc = ScriptProcessor(self.ctx, self, [Arg(None, a) for a in (args or [])], self.name_for_errors(),
                                None, dot_source=dot_source, this=this, dollar_under=dollar_under)
