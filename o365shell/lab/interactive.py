@@ -33,6 +33,22 @@ LAB_COMMANDS = {
 }
 
 
+def _repl_features(get_session: Callable[[], Any] | None) -> dict[str, Any]:
+    """Lexer, style and completer for the prompt: the REPL's when available, else a plain lexer."""
+    try:
+        from ..repl.completer import ShellCompleter
+        from ..repl.lexer import make_lexer, make_style
+        feats: dict[str, Any] = {"lexer": make_lexer(), "style": make_style(), "include_default_pygments_style": False}
+        if get_session is not None:
+            feats["completer"] = ShellCompleter(get_session)
+            feats["complete_while_typing"] = False
+        return feats
+    except Exception:  # the REPL is optional here
+        from prompt_toolkit.lexers import PygmentsLexer
+        from pygments.lexers.shell import PowerShellLexer
+        return {"lexer": PygmentsLexer(PowerShellLexer)}
+
+
 def needs_more(text: str) -> bool:
     """Would pwsh show a '>>' line: an open block or string, a trailing pipe, backtick or operator?"""
     from ..language.diagnose import is_incomplete
@@ -50,18 +66,20 @@ def needs_more(text: str) -> bool:
 
 
 class LineReader:
-    """Reads one (possibly multi-line) command: prompt_toolkit on a terminal, input() otherwise."""
+    """Reads one (possibly multi-line) command: prompt_toolkit on a terminal, input() otherwise.
 
-    def __init__(self) -> None:
+    On a terminal it borrows the REPL's lexer, colours and Tab completion (cmdlets, parameters,
+    UPNs of the tenant...) when ``o365shell.repl`` provides them, and plain PowerShell highlighting
+    otherwise."""
+
+    def __init__(self, get_session: Callable[[], Any] | None = None) -> None:
         self._session: Any = None
         if sys.stdin.isatty() and sys.stdout.isatty():
             try:
                 from prompt_toolkit import PromptSession
                 from prompt_toolkit.history import InMemoryHistory
-                from prompt_toolkit.lexers import PygmentsLexer
-                from pygments.lexers.shell import PowerShellLexer
-                self._session = PromptSession(history=InMemoryHistory(), lexer=PygmentsLexer(PowerShellLexer),
-                                              enable_history_search=True)
+                self._session = PromptSession(history=InMemoryHistory(), enable_history_search=True,
+                                              **_repl_features(get_session))
             except Exception:  # no usable terminal for prompt_toolkit: fall back to input()
                 self._session = None
 
@@ -256,7 +274,7 @@ class InteractiveLab:
             self.say(f"Files you created are in {self.ls.workdir}")
 
 
-def run_interactive(lab: Lab, opts: dict[str, Any], reader_factory: Callable[[], LineReader] = LineReader) -> int:
+def run_interactive(lab: Lab, opts: dict[str, Any]) -> int:
     """Walk a learner through ``lab`` on this terminal; 0 when every step was passed."""
     from .runner import start_session
     host = LabHost(terminal=True, color=use_color(sys.stderr), interactive=True)
@@ -265,7 +283,7 @@ def run_interactive(lab: Lab, opts: dict[str, Any], reader_factory: Callable[[],
         return 1
     keep = True
     try:
-        il = InteractiveLab(lab, ls, reader_factory(), use_color())
+        il = InteractiveLab(lab, ls, LineReader(lambda: ls.session), use_color())
         code = il.run()
         keep = any(os.scandir(ls.workdir))
         return code
