@@ -162,3 +162,24 @@ def test_quit_command(tmp_path, cmd: str) -> None:
     p = o365("-Lab", path, stdin=cmd + "\n")
     assert p.returncode == 1
     assert "0 of 1 steps passed." in p.stdout
+
+
+def test_prompts_work_inside_a_lab() -> None:
+    """Connect-MsolService without -Credential and Read-Host prompt at the lab's terminal."""
+    c = spawn("-Lab", os.path.join(LABS_DIR, "01-enable-mfa-per-user.lab.yml"))
+    c.expect(prompt(1, 10))
+    c.sendline("Connect-MsolService")
+    c.expect("User: ")
+    c.sendline("LeeG@contoso.com")
+    c.expect("Password for user LeeG@contoso.com: ")
+    c.sendline("Pass@word1")
+    c.expect("Correct: step 1 passed.")
+    c.expect(prompt(2, 10))
+    c.sendline("$who = Read-Host 'Your name'; \"hello $who\"")
+    c.expect("Your name: ")
+    c.sendline("Ann")
+    c.expect("hello Ann")
+    c.expect(prompt(2, 10))
+    c.sendline(":quit")
+    c.expect("1 of 10 steps passed.")
+    c.expect(pexpect.EOF)
