@@ -193,6 +193,14 @@ def command_syntax(info: Any) -> str:
     return "\n" + "".join(line + "\n\n" for line in lines)
 
 
+def _install_syntax_provider() -> None:
+    from o365shell.engine import commandinfo
+    commandinfo.SYNTAX_PROVIDER = command_syntax
+
+
+_install_syntax_provider()
+
+
 # ----------------------------------------------------------------------------- Get-Command
 
 @cmdlet("Get-Command", module=CORE, version=CORE_VERSION, aliases=("gcm",), default_set="AllCommandSet")

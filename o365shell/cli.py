@@ -120,7 +120,8 @@ class LazyOutDefault:
             if obj is None or type(obj).__name__ == "AutomationNullType":
                 return
             from o365shell.format.outdefault import OutDefault
-            od = self._od = OutDefault(self.host.write_line, width=self.host.width)
+            host = self.host
+            od = self._od = OutDefault(lambda line: host.write_line(line), width=host.width)
         od.write(obj)
 
     def close(self) -> None:

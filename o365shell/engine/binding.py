@@ -196,7 +196,7 @@ def _value_for(p: ParamSpec, a: Arg) -> Any:
 class BindState:
     """The result of binding the command line, before pipeline input."""
 
-    __slots__ = ("bound", "extra", "sets", "meta", "command_name", "bound_order")
+    __slots__ = ("bound", "extra", "sets", "meta", "command_name", "bound_order", "delayed")
 
     def __init__(self, meta: CommandMetadata, command_name: str) -> None:
         self.meta = meta
@@ -205,6 +205,7 @@ class BindState:
         self.bound_order: list[str] = []
         self.extra: list[Any] = []
         self.sets: list[str] = list(meta.set_names)
+        self.delayed: dict[str, Any] = {}   # delay-bind script blocks, evaluated per input object
 
     def set(self, p: ParamSpec, value: Any) -> None:
         if p.name not in self.bound:
@@ -296,6 +297,11 @@ def bind_command_line(meta: CommandMetadata, args: list[Arg], command_name: str,
             else:
                 raise binding_error(f"Missing an argument for parameter '{p.name}'. Specify a parameter of type "
                                     f"'{p.type_name}' and try again.", "MissingArgument", command_name)
+        if _is_delay_bind(p, value):
+            st.delayed[p.name] = value
+            st.set(p, None)
+            i += 1
+            continue
         if p.name in st.bound:
             raise binding_error(f"Cannot bind parameter because parameter '{p.name}' is specified more than once. "
                                 "To provide multiple values to parameters that can accept multiple values, use "
@@ -342,11 +348,16 @@ def _bind_positional(st: BindState, positional: list[Arg], for_cmdlet: bool) -> 
         first_error: BaseException | None = None
         done = False
         tried: set[str] = set()
-        for setname in _set_order(st):
+        cands: list[tuple[int, int, ParamSpec]] = []
+        for rank, setname in enumerate(_set_order(st)):
             p = _next_positional(st, setname)
             if p is None or p.name in tried:
                 continue
             tried.add(p.name)
+            si = p.sets.get(setname) or p.sets.get(ALL_SETS)
+            cands.append((si.position if si is not None and si.position is not None else 1 << 30, rank, p))
+        cands.sort(key=lambda c: (c[0], c[1]))
+        for _pos, _rank, p in cands:
             try:
                 value = coerce(p, _value_for(p, a), st.command_name, for_cmdlet)
             except DotNetException as e:
@@ -383,20 +394,44 @@ def _arg_text(v: Any) -> str:
     return to_string(v)
 
 
-def missing_mandatory(st: BindState, expecting_input: bool) -> list[ParamSpec]:
-    """Mandatory parameters of the chosen set still unbound (pipeline ones excused when input will come)."""
-    meta = st.meta
-    chosen = choose_set(st)
+def _is_delay_bind(p: ParamSpec, value: Any) -> bool:
+    """A script block given to a by-property-name parameter that is not itself a script block
+    is evaluated for each input object ($_) — pwsh's delay-bind script blocks."""
+    if type(value).__name__ != "ScriptBlock" or p.is_switch:
+        return False
+    if not any(si.by_property_name for si in p.sets.values()):
+        return False
+    t = p.type
+    return t is None or t.FullName not in ("System.Management.Automation.ScriptBlock", "System.Object",
+                                           "System.Management.Automation.ScriptBlock[]")
+
+
+def _missing_in(st: BindState, setname: str, expecting_input: bool, extra: dict | None = None) -> list[ParamSpec]:
     missing = []
-    for p in meta.own:
-        if p.name in st.bound:
+    for p in st.meta.own:
+        if p.name in st.bound or (extra and p.name in extra):
             continue
-        si = p.in_set(chosen)
+        si = p.in_set(setname)
         if si is None or not si.mandatory:
             continue
         if expecting_input and (si.from_pipeline or si.by_property_name):
             continue
         missing.append(p)
+    return missing
+
+
+def missing_mandatory(st: BindState, expecting_input: bool, extra: dict | None = None) -> list[ParamSpec]:
+    """Mandatory parameters still unbound. With pipeline input to come (or ``extra`` parameters
+    just bound from an input object), any parameter set that can still be completed will do."""
+    chosen = choose_set(st)
+    missing = _missing_in(st, chosen, expecting_input, extra)
+    if not missing or (not expecting_input and not extra):
+        return missing
+    for s in st.sets:
+        if extra and any(not (q.in_set(s)) for q in (st.meta.by_name[n.lower()] for n in extra)):
+            continue
+        if not _missing_in(st, s, expecting_input, extra):
+            return []
     return missing
 
 
@@ -453,6 +488,14 @@ def bind_pipeline_item(st: BindState, item: Any, for_cmdlet: bool) -> dict[str, 
     with conversion, by property name with conversion."""
     meta = st.meta
     sets = st.sets
+    delayed: dict[str, Any] = {}
+    for name, sb in st.delayed.items():
+        p = meta.by_name[name.lower()]
+        delayed[name] = coerce(p, sb.invoke_as_filter(item, True), st.command_name, for_cmdlet)
+    if delayed:
+        rest = bind_pipeline_item(_without_delayed(st), item, for_cmdlet) or {}
+        rest.update(delayed)
+        return rest
     by_value = [p for p in meta.pipeline_params if p.name not in st.bound
                 and any((p.in_set(s) or _NO).from_pipeline for s in sets)]
     by_name = [p for p in meta.pipeline_params if p.name not in st.bound
@@ -484,6 +527,13 @@ def bind_pipeline_item(st: BindState, item: Any, for_cmdlet: bool) -> dict[str, 
 
 
 _NO = SetInfo()
+
+
+def _without_delayed(st: BindState) -> BindState:
+    c = BindState.__new__(BindState)
+    c.meta, c.command_name, c.bound, c.bound_order = st.meta, st.command_name, st.bound, st.bound_order
+    c.extra, c.sets, c.delayed = st.extra, st.sets, {}
+    return c
 
 
 def input_not_bound(command_name: str, item: Any) -> RuntimeException:

@@ -10,6 +10,16 @@ import os
 from typing import Any
 
 
+#: How a command's syntax text is made (set by the help system when it loads; engine stays independent).
+SYNTAX_PROVIDER: Any = None
+
+
+def _syntax(info: Any) -> str:
+    if SYNTAX_PROVIDER is None:
+        return info.Name
+    return SYNTAX_PROVIDER(info).strip("\n") + "\n"
+
+
 class CommandTypes(enum.IntFlag):
     """System.Management.Automation.CommandTypes."""
 
@@ -128,8 +138,7 @@ class CmdletInfo(CommandInfo):
 
     @property
     def Definition(self) -> str:
-        from .helpinfo import syntax_text
-        return syntax_text(self)
+        return _syntax(self)
 
     def metadata(self) -> Any:
         return self.cls.metadata  # type: ignore[attr-defined]
@@ -218,7 +227,7 @@ class AliasInfo(CommandInfo):
 
     @property
     def Source(self) -> str:
-        return self.resolved.Source if self.resolved is not None else ""
+        return ""
 
     def metadata(self) -> Any:
         return self.resolved.metadata() if self.resolved is not None else None

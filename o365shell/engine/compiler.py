@@ -211,7 +211,9 @@ class Compiler(ExprCompiler, StmtCompiler, CmdCompiler):
                     allow_empty = True
             if not sets:
                 sets = {ALL_SETS: SetInfo()}
-            if positional_binding and not any_position and not remaining:
+            if sp.is_switch:
+                pass  # switch parameters are never positional
+            elif positional_binding and not any_position and not remaining:
                 for si in sets.values():
                     if si.position is None:
                         si.position = auto_pos

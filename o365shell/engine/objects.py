@@ -360,6 +360,11 @@ def get_member(obj: Any, name: str) -> Any:
     attr = adapter_for(t).props.get(low)
     if attr is not None:
         return getattr(obj, attr)
+    d = getattr(obj, "__dict__", None)
+    if d:
+        for k, v in d.items():
+            if k[:1].isupper() and k.lower() == low:
+                return v
     if is_enumerable(obj):
         return _enumerate_member(list(enumerate_values(obj)), name)
     return _intrinsic(obj, low)
@@ -466,6 +471,9 @@ def property_names(obj: Any) -> list[str]:
     if obj is None or t in (str, int, float, bool):
         return ["Length"] if t is str else []
     names = list(adapter_for(t).prop_order)
+    d = getattr(obj, "__dict__", None)
+    if d:
+        names += [k for k in d if k[:1].isupper() and k not in names]
     extra = getattr(obj, "_ps_extra", None) if isinstance(obj, PSObjectBase) else None
     if extra:
         names += [m.Name for m in extra.values() if m.is_property]

@@ -174,7 +174,7 @@ class CmdletProcessor(Processor):
             setattr(c, self.meta.by_name[k.lower()].attr, v)
         c.bound = {**st.bound, **bound}
         try:
-            missing = [p for p in missing_mandatory(st, False) if p.name not in bound]
+            missing = missing_mandatory(st, False, bound)
             if missing:
                 self._item_error(missing_mandatory_error(self.name, missing), item)
                 return

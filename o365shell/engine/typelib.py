@@ -156,6 +156,12 @@ def _enum_converter(cls: type) -> Callable[[Any], Any]:
     def conv(v: Any) -> Any:
         if isinstance(v, cls):
             return v
+        if isinstance(v, (list, tuple)) and issubclass(cls, enum.Flag):
+            result = None
+            for item in v:
+                m = conv(item)
+                result = m if result is None else result | m
+            return result
         if isinstance(v, str):
             parts = [p.strip() for p in v.split(",")]
             result = None
@@ -169,7 +175,7 @@ def _enum_converter(cls: type) -> Callable[[Any], Any]:
                     try:
                         member = cls(int(p))
                     except (ValueError, TypeError):
-                        names = ", ".join(f'"{m.name}"' for m in cls)  # type: ignore[attr-defined]
+                        names = ", ".join(m.name for m in _enum_members(cls))
                         raise C.cast_error(v, cls.__ps_typename__,  # type: ignore[attr-defined]
                                            f'Unable to match the identifier name {p} to a valid enumerator name. '
                                            f'Specify one of the following enumerator names and try again:\n{names}'

@@ -32,7 +32,7 @@ def test_set_get_and_add_lab_clock():
     t = lab.one("Set-LabClock -DateTime '2024-03-01 09:00:00'")
     assert isinstance(t, DateTime) and (t.Year, t.Month, t.Day, t.Hour, t.Minute, t.Second) == (2024, 3, 1, 9, 0, 0)
     assert lab.one("Get-LabClock") == t
-    assert lab.ok("Get-LabClock") == "Friday, March 1, 2024 9:00:00 AM\n"
+    assert lab.ok("Get-LabClock") == "\nFriday, March 1, 2024 9:00:00 AM\n\n"  # framed, like Get-Date
     t2 = lab.one("Add-LabClockTime -Days 1 -Hours 2 -Minutes 3 -Seconds 4")
     assert (t2.Day, t2.Hour, t2.Minute, t2.Second) == (2, 11, 3, 4)
     assert lab.one("Get-LabClock") == t2          # frozen: time stands still until moved
