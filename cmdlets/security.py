@@ -139,11 +139,6 @@ def unprotect(blob: str, key: bytes | None) -> str:
         raise KeyError("wrong key") from None
 
 
-def _missing(cmd: Cmdlet, name: str) -> Exception:
-    from .utility_common import missing_mandatory
-    return missing_mandatory(cmd, name)
-
-
 # ============================================================================= ConvertTo-SecureString
 
 @cmdlet("ConvertTo-SecureString", module=SECURITY, default_set="Secure")
@@ -154,9 +149,7 @@ class ConvertToSecureString(Cmdlet):
     compatibility). Otherwise the input must be an encrypted standard string produced by
     ConvertFrom-SecureString (with the same -Key, if one was used)."""
 
-    # mandatory in pwsh; optional here (checked in process) because the engine does not see pipeline
-    # input coming from an expression when it checks mandatory parameters
-    String = Parameter(str, position=0, from_pipeline=True,
+    String = Parameter(str, mandatory=True, position=0, from_pipeline=True,
                        help="The string to convert (plain text with -AsPlainText, else an encrypted standard string).")
     SecureKey = Parameter(SecureString, position=1, set="Secure",
                           help="The key (as a SecureString) that encrypted the string.")
@@ -171,8 +164,6 @@ class ConvertToSecureString(Cmdlet):
     def process(self) -> None:
         text = self.String
         if text is None:
-            if not self.is_bound("String") and not self.expecting_input:
-                raise _missing(self, "String")
             return
         if self.AsPlainText:
             s = SecureString(text)
@@ -203,7 +194,7 @@ class ConvertFromSecureString(Cmdlet):
     ConvertTo-SecureString by the same user (or by anyone with the -Key). -AsPlainText returns the
     secret itself."""
 
-    SecureString = Parameter(_SecureString, position=0, from_pipeline=True,  # mandatory in pwsh (see String)
+    SecureString = Parameter(_SecureString, mandatory=True, position=0, from_pipeline=True,
                              help="The SecureString to convert.")
     SecureKey = Parameter(_SecureString, position=1, set="Secure", help="A key (as a SecureString) to encrypt with.")
     Key = Parameter("System.Byte[]", set="Open", help="A 128, 192 or 256-bit key to encrypt with.")
@@ -214,8 +205,6 @@ class ConvertFromSecureString(Cmdlet):
     def process(self) -> None:
         s = self.SecureString
         if not isinstance(s, _SecureString):
-            if not self.is_bound("SecureString") and not self.expecting_input:
-                raise _missing(self, "SecureString")
             return
         text = s.reveal()
         if self.AsPlainText:

@@ -602,9 +602,7 @@ class CompareObject(Cmdlet):
 
     ReferenceObject = Parameter("PSObject[]", mandatory=True, position=0, allow_empty=True,
                                 help="The objects used as a reference for comparison.")
-    # mandatory in pwsh; optional here because the engine does not see pipeline input from an expression
-    # source when it checks mandatory parameters (checked in end() instead)
-    DifferenceObject = Parameter("PSObject[]", position=1, from_pipeline=True, allow_empty=True,
+    DifferenceObject = Parameter("PSObject[]", mandatory=True, position=1, from_pipeline=True, allow_empty=True,
                                  help="The objects compared to the reference objects.")
     SyncWindow = Parameter(int, validate_range=(0, 2147483647), default=2147483647,
                            help="How many adjacent objects to search for a match.")
@@ -644,9 +642,6 @@ class CompareObject(Cmdlet):
     def process(self) -> None:
         refs = self.ReferenceObject
         diffs = self.DifferenceObject
-        if diffs is None and not self.is_bound("DifferenceObject") and not self.expecting_input:
-            from .utility_common import missing_mandatory
-            raise missing_mandatory(self, "DifferenceObject")
         if not refs:
             if diffs:
                 exprs = parse_properties(self, self.Property, ()) if self.Property else []

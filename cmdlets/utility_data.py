@@ -25,7 +25,6 @@ from .utility_common import (
     encode_text,
     encoding_of,
     has_item,
-    missing_mandatory,
     net_string,
     read_text,
     resolve_path,
@@ -154,7 +153,7 @@ class ConvertToCsv(_CsvWriting):
     Writes a header line with the property names of the first object, then one line per object.
     Every field is quoted unless -UseQuotes or -QuoteFields say otherwise."""
 
-    InputObject = Parameter(object, position=0, from_pipeline=True, by_property_name=True,
+    InputObject = Parameter(object, mandatory=True, position=0, from_pipeline=True, by_property_name=True,
                             help="The objects to convert (the first one fixes the columns).")
     examples = [("Get-MsolUser | Select-Object DisplayName, UserPrincipalName | ConvertTo-Csv",
                  "CSV text of two properties."),
@@ -163,13 +162,11 @@ class ConvertToCsv(_CsvWriting):
     def begin(self) -> None:
         self._csv = self._writer()
         self._names: list[str] | None = None
-        self._got = False
 
     def process(self) -> None:
         if not has_item(self):
             return
         obj = self.InputObject
-        self._got = True
         if obj is None:
             return
         if self._names is None:
@@ -182,9 +179,6 @@ class ConvertToCsv(_CsvWriting):
                     self.write(h)
         self.write(self._csv.row(obj, self._names))
 
-    def end(self) -> None:
-        if not self._got and not self.is_bound("InputObject"):
-            raise missing_mandatory(self, "InputObject")
 
 
 # ============================================================================= Export-Csv
@@ -198,7 +192,7 @@ class ExportCsv(_CsvWriting):
     existing header (objects must have its columns unless -Force is used). -NoClobber refuses to
     overwrite a file. The file is written once, after the last object."""
 
-    InputObject = Parameter(object, from_pipeline=True, help="The objects to export.")
+    InputObject = Parameter(object, mandatory=True, from_pipeline=True, help="The objects to export.")
     Path = Parameter(str, position=0, help="The CSV file to write.")
     LiteralPath = Parameter(str, aliases=("PSPath", "LP"), help="The CSV file to write (no wildcards).")
     Force = Parameter(Switch, help="Overwrite a read-only file; with -Append, allow mismatched columns.")
@@ -223,7 +217,6 @@ class ExportCsv(_CsvWriting):
         self._codec = encoding_of(self, self.Encoding)
         self._lines: list[str] = []
         self._names: list[str] | None = None
-        self._got = False
         self._ok = self.should_process(self._full)
         self._appending = False
         self._existing: list[str] | None = None
@@ -247,7 +240,6 @@ class ExportCsv(_CsvWriting):
         if not has_item(self):
             return
         obj = self.InputObject
-        self._got = True
         if obj is None or not self._ok:
             return
         if self._names is None:
@@ -270,8 +262,6 @@ class ExportCsv(_CsvWriting):
         self._lines.append(self._csv.row(obj, self._names))
 
     def end(self) -> None:
-        if not self._got and not self.is_bound("InputObject"):
-            raise missing_mandatory(self, "InputObject")
         if not self._ok:
             return
         text = "".join(line + "\n" for line in self._lines)
@@ -485,7 +475,8 @@ class ImportCsv(Cmdlet):
     values are strings. Quoted fields may contain delimiters, doubled quotes and line breaks."""
 
     Path = Parameter(list[str], position=0, from_pipeline=True, by_property_name=True,
-                     sets={"DelimiterPath": {}, "CulturePath": {}}, help="The CSV file(s) to read.")
+                     sets={"DelimiterPath": {"mandatory": True}, "CulturePath": {"mandatory": True}},
+                     help="The CSV file(s) to read.")
     LiteralPath = Parameter(list[str], by_property_name=True, aliases=("PSPath", "LP"),
                             sets={"DelimiterLiteralPath": {"mandatory": True}, "CultureLiteralPath": {"mandatory": True}},
                             help="The CSV file(s) to read (no wildcards).")
@@ -502,7 +493,6 @@ class ImportCsv(Cmdlet):
     def begin(self) -> None:
         self._builder = _Builder(self)
         self._delim = _delimiter(self)
-        self._did = False
 
     def process(self) -> None:
         paths = self.Path if self.Path is not None else self.LiteralPath
@@ -512,7 +502,6 @@ class ImportCsv(Cmdlet):
             raise self.error("You must specify either the -Path or -LiteralPath parameters, but not both.",
                              "CannotSpecifyPathAndLiteralPath", ErrorCategory.InvalidData, None,
                              PSInvalidOperationException)
-        self._did = True
         codec = encoding_of(self, self.Encoding)[0] if self.Encoding is not None else None
         for p in paths:
             for full in self._resolve(p, literal=self.Path is None):
@@ -537,10 +526,6 @@ class ImportCsv(Cmdlet):
                 for r in rows:
                     self.write(self._builder.build(header, r, type_name))
 
-    def end(self) -> None:
-        if not self._did and self.Path is None and self.LiteralPath is None:
-            raise missing_mandatory(self, "Path")
-
     def _resolve(self, path: str, literal: bool) -> list[str]:
         from o365shell.engine.netlib.wildcard import has_wildcard
         if not literal and has_wildcard(path):
@@ -563,7 +548,7 @@ class ConvertFromCsv(Cmdlet):
     The first string is the header (unless -Header is given); each following line becomes an
     object with string properties."""
 
-    InputObject = Parameter(list[object], position=0, from_pipeline=True, by_property_name=True,
+    InputObject = Parameter(list[object], mandatory=True, position=0, from_pipeline=True, by_property_name=True,
                             help="The CSV strings to convert.")
     Delimiter = Parameter(str, position=1, set="Delimiter", help="The character between values (default comma).")
     UseCulture = Parameter(Switch, mandatory=True, set="UseCulture",
@@ -577,12 +562,10 @@ class ConvertFromCsv(Cmdlet):
         self._delim = _delimiter(self)
         self._header: list[str] | None = list(self.Header) if self.Header else None
         self._type: str | None = None
-        self._got = False
 
     def process(self) -> None:
         if not has_item(self):
             return
-        self._got = True
         for item in self.InputObject or []:
             text = to_string(item)
             if self._header is None:
@@ -596,7 +579,3 @@ class ConvertFromCsv(Cmdlet):
                 _h, _t, rows = parse_csv(text, self._delim, self._header)
             for r in rows:
                 self.write(self._builder.build(self._header, r, self._type))
-
-    def end(self) -> None:
-        if not self._got and not self.is_bound("InputObject"):
-            raise missing_mandatory(self, "InputObject")

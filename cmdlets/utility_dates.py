@@ -321,9 +321,7 @@ class StartSleep(Cmdlet):
     When a lab has frozen the lab clock (Set-LabClock), the clock is moved forward instead of
     waiting, so scripts that wait for MFA codes or lockouts run instantly."""
 
-    # mandatory in pwsh; optional here because the engine does not see pipeline input from an expression
-    # source when it checks mandatory parameters (checked in process instead)
-    Seconds = Parameter(float, position=0, from_pipeline=True, by_property_name=True,
+    Seconds = Parameter(float, mandatory=True, position=0, from_pipeline=True, by_property_name=True,
                         set="Seconds", validate_range=(0.0, 2147483.0), help="How many seconds to wait.")
     Milliseconds = Parameter(int, mandatory=True, by_property_name=True, set="Milliseconds", aliases=("ms",),
                              validate_range=(0, 2147483647), help="How many milliseconds to wait.")
@@ -342,9 +340,6 @@ class StartSleep(Cmdlet):
                                  "non-negative TimeSpan shorter than 24.20:31:23.6470000.",
                                  "ParameterArgumentValidationError", ErrorCategory.InvalidData, self.Duration)
         else:
-            if self.Seconds is None:
-                from .utility_common import missing_mandatory
-                raise missing_mandatory(self, "Seconds")
             seconds = float(self.Seconds)
         tenant = self.ctx.services.get("tenant")
         clock = getattr(tenant, "clock", None) if tenant is not None else None
@@ -402,10 +397,10 @@ class GetRandom(Cmdlet):
     Maximum = Parameter(object, position=0, set="RandomNumberParameterSet",
                         help="The upper bound (exclusive) of the random number.")
     Minimum = Parameter(object, set="RandomNumberParameterSet", help="The lower bound (inclusive); default 0.")
-    # mandatory in pwsh; optional here because the engine does not report pipeline input from an
-    # expression source (the choice between numbers and list items is made in end())
+    # whether numbers or list items are wanted is decided in end(): piped objects mean list items
     InputObject = Parameter("System.Object[]", position=0, from_pipeline=True, allow_null=True,
-                            sets={"RandomListItemParameterSet": {}, "ShuffleParameterSet": {}},
+                            sets={"RandomListItemParameterSet": {"mandatory": True},
+                                  "ShuffleParameterSet": {"mandatory": True}},
                             help="The collection to choose from.")
     Count = Parameter(int, validate_range=(1, 2147483647), default=1,
                       sets={"RandomNumberParameterSet": {}, "RandomListItemParameterSet": {}},
@@ -496,7 +491,7 @@ class NewGuid(Cmdlet):
     a GUID string."""
 
     Empty = Parameter(Switch, set="Empty", help="Return the empty GUID (all zeros).")
-    InputObject = Parameter(str, from_pipeline=True, set="InputObject",
+    InputObject = Parameter(str, mandatory=True, from_pipeline=True, set="InputObject",
                             help="A string to convert to a GUID.")
     examples = [("New-Guid", "A new random GUID."), ("(New-Guid).Guid", "The GUID as a string.")]
 

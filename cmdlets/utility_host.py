@@ -599,13 +599,13 @@ class SelectString(Cmdlet):
     line; on screen a match shows as the line (file:line:text for files)."""
 
     Pattern = Parameter(list[str], mandatory=True, position=0, help="The text or regular expressions to find.")
-    # -Path, -LiteralPath and -InputObject are mandatory in their sets in pwsh; they are optional here
-    # because the engine does not report pipeline input from an expression source at binding time
+    # mandatory in pwsh; optional here because the engine checks each piped object against the default
+    # (File) parameter set instead of the set the object's binding selects
     Path = Parameter(list[str], position=1, by_property_name=True, set="File", wildcards=True,
                      help="The files to search (wildcards allowed).")
-    LiteralPath = Parameter(list[str], by_property_name=True, set="LiteralFile",
+    LiteralPath = Parameter(list[str], mandatory=True, by_property_name=True, set="LiteralFile",
                             aliases=("PSPath", "LP"), help="The files to search (no wildcards).")
-    InputObject = Parameter(object, from_pipeline=True, set="Object", allow_null=True,
+    InputObject = Parameter(object, mandatory=True, from_pipeline=True, set="Object", allow_null=True,
                             allow_empty=True, help="The text to search.")
     SimpleMatch = Parameter(Switch, help="Match plain text, not regular expressions.")
     CaseSensitive = Parameter(Switch, help="Match case-sensitively.")

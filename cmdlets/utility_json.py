@@ -197,7 +197,7 @@ class ConvertToJson(Cmdlet):
     several piped objects one array. Nesting deeper than -Depth (default 2) is written as the
     object's string form, with a warning."""
 
-    InputObject = Parameter(object, position=0, from_pipeline=True, allow_null=True,
+    InputObject = Parameter(object, mandatory=True, position=0, from_pipeline=True, allow_null=True,
                             help="The objects to convert.")
     Depth = Parameter(int, validate_range=(0, 100), default=2, help="How many levels of nesting to write (0-100).")
     Compress = Parameter(Switch, help="Omit white space and indentation.")
@@ -221,7 +221,7 @@ class ConvertToJson(Cmdlet):
 
     def end(self) -> None:
         if not self._got:
-            return  # (pwsh: a missing mandatory -InputObject; the engine cannot tell `$null |` apart)
+            return
         items = self._items
         value: Any = items[0] if len(items) == 1 and not self.AsArray else list(items)
         if self.AsArray and len(items) == 1 and is_enumerable(items[0]):
@@ -594,7 +594,7 @@ class ConvertFromJson(Cmdlet):
     -AsHashtable; arrays become object[] (sent down the pipeline one item at a time unless
     -NoEnumerate); integers are Int64, other numbers Double, ISO 8601 strings DateTime."""
 
-    InputObject = Parameter(str, position=0, from_pipeline=True, allow_empty=True,
+    InputObject = Parameter(str, mandatory=True, position=0, from_pipeline=True, allow_empty=True,
                             help="The JSON text (several piped strings are joined into one document).")
     AsHashtable = Parameter(Switch, help="Return ordered hashtables instead of PSCustomObjects.")
     Depth = Parameter(int, validate_range=(1, 2147483647), default=1024,

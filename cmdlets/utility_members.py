@@ -35,7 +35,7 @@ from o365shell.engine.pscollections import Hashtable
 from o365shell.engine.scriptblock import ScriptBlock
 from o365shell.engine.types import PSType, resolve, type_of
 
-from .utility_common import has_item, missing_mandatory, net_string
+from .utility_common import has_item, net_string
 
 UTIL = "Microsoft.PowerShell.Utility"
 
@@ -57,9 +57,8 @@ class AddMember(Cmdlet):
     note properties at once from a hashtable), or adds a type name. With -PassThru the object is
     written to the pipeline."""
 
-    # mandatory in pwsh; declared optional because the engine does not see pipeline input from an
-    # expression source when it checks mandatory parameters (checked in process instead)
-    InputObject = Parameter("PSObject", from_pipeline=True, help="The object the member is added to.")
+    InputObject = Parameter("PSObject", mandatory=True, from_pipeline=True,
+                            help="The object the member is added to.")
     MemberType = Parameter("System.Management.Automation.PSMemberTypes", mandatory=True, position=0,
                            set="MemberSet", aliases=("Type",),
                            help="The type of member: NoteProperty, ScriptProperty, ScriptMethod, AliasProperty...")
@@ -91,8 +90,6 @@ class AddMember(Cmdlet):
     ]
 
     def process(self) -> None:
-        if not has_item(self):
-            raise missing_mandatory(self, "InputObject")
         obj = self.InputObject
         if self.TypeName is not None and not self.TypeName.strip():
             raise self._err("The TypeName parameter should not be null, empty, or contain only white spaces.",
