@@ -13,14 +13,6 @@ from o365shell.engine.objects import enumerate_values, is_enumerable
 UTIL = "Microsoft.PowerShell.Utility"
 
 
-def init_session(session: Any) -> None:
-    """Text for '>' redirection is what Out-File writes (the formatter is imported when first needed)."""
-    def formatter(objs: list) -> str:
-        from o365shell.format.outdefault import format_objects
-        return format_objects(objs, 120)
-    session.formatter = formatter
-
-
 class _FormatBase(Cmdlet):
     InputObject = Parameter(object, from_pipeline=True, help="The objects to format.")
     GroupBy = Parameter(object, help="Groups the output by a property or calculated property.")

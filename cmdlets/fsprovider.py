@@ -593,6 +593,8 @@ class VariableItem:
 
 def visible_functions(ctx: Any) -> dict[str, Any]:
     """Lower-case name -> FunctionInfo of the functions seen from the current scope (innermost wins)."""
+    for name in list(getattr(ctx, "builtin_functions", {})):
+        ctx.find_function(name)  # built-in functions (mkdir) are defined on first use
     funcs: dict[str, Any] = {}
     s = ctx.scope
     while s is not None:

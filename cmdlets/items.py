@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from typing import Any
 
 from o365shell.engine.cmdlet import Parameter, Switch, cmdlet
 from o365shell.engine.conversion import to_string
@@ -558,7 +557,7 @@ class RenameItem(PathCmdlet):
                             aliases=("PSPath", "LP"), help="The item to rename, exactly as typed.")
     # object, not string: a script block is evaluated per item with $_ = the item (pwsh's delay-bind script
     # block, which the engine's binder does not do itself)
-    NewName = Parameter(object, mandatory=True, position=1, by_property_name=True,
+    NewName = Parameter(object, mandatory=True, position=1, by_property_name=True, type_label="System.String",
                         help="The new name (or a script block computing it from $_).")
     Force = Parameter(Switch, help="Rename hidden or read-only items too.")
     PassThru = Parameter(Switch, help="Return the renamed item.")
@@ -649,16 +648,7 @@ function mkdir {
 """
 
 
-def init_session(session: Any) -> None:
-    """Define pwsh's mkdir function (New-Item -ItemType Directory) in the global scope, and its md alias."""
-    session.aliases.setdefault("md", "mkdir")
-    from o365shell.engine.runtime import run_text
-    saved = session.scope
-    session.scope = session.global_scope
-    try:
-        run_text(session, _MKDIR, lambda o: None)
-    finally:
-        session.scope = saved
+#: PowerShell functions this module provides; the session defines them on first use.
+BUILTIN_FUNCTIONS = {"mkdir": _MKDIR}
 
 
-RenameItem.metadata.by_name["newname"].type_label = "System.String"

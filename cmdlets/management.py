@@ -273,7 +273,8 @@ class GetContent(PathCmdlet):
     Delimiter = Parameter(str, help="The string that separates the objects read (kept at the end of each).")
     Wait = Parameter(Switch, help="Keep the file open and wait for new lines (not available here: reads once).")
     Raw = Parameter(Switch, help="Return the whole file as one string, line breaks included.")
-    Encoding = Parameter(object, help="The encoding of the file when it has no byte-order mark: ascii, "
+    Encoding = Parameter(object, type_label="System.Text.Encoding",
+                         help="The encoding of the file when it has no byte-order mark: ascii, "
                                       "bigendianunicode, bigendianutf32, oem, unicode, utf7, utf8, utf8BOM, "
                                       "utf8NoBOM, utf32, a code page number or an Encoding object.")
     AsByteStream = Parameter(Switch, help="Read the content as bytes.")
@@ -386,7 +387,8 @@ class _WriteContent(PathCmdlet):
     Force = Parameter(Switch, help="Write even to a read-only file.")
     Credential = _credential()
     NoNewline = Parameter(Switch, help="Write the values with no line breaks between or after them.")
-    Encoding = Parameter(object, help="The encoding to write (default utf8NoBOM): ascii, bigendianunicode, "
+    Encoding = Parameter(object, type_label="System.Text.Encoding",
+                         help="The encoding to write (default utf8NoBOM): ascii, bigendianunicode, "
                                       "bigendianutf32, oem, unicode, utf7, utf8, utf8BOM, utf8NoBOM, utf32, a code "
                                       "page number or an Encoding object.")
     AsByteStream = Parameter(Switch, help="Write the values as bytes.")
@@ -881,11 +883,3 @@ class ResolvePath(PathCmdlet):
 
 
 
-def _label(cls: type, param: str, type_name: str) -> None:
-    """Show a parameter declared as object (converted by the cmdlet) with its .NET type in help."""
-    spec = cls.metadata.by_name[param.lower()]  # type: ignore[attr-defined]
-    spec.type_label = type_name
-
-
-for _cls in (GetContent, SetContent, AddContent):
-    _label(_cls, "Encoding", "System.Text.Encoding")

@@ -91,6 +91,8 @@ def _state(ctx: Any) -> dict[str, Any]:
 
 def imported_names(ctx: Any) -> set[str]:
     """Lower-case names of the modules imported so far (explicitly or by using a command)."""
+    for mod in getattr(ctx, "used_modules", ()):
+        mark_imported(ctx, mod)
     return {n.lower() for n in _state(ctx)["imported"]}
 
 
@@ -101,30 +103,6 @@ def mark_imported(ctx: Any, name: str) -> None:
 
 
 # ----------------------------------------------------------------------------- auto-loading
-
-def install_tracking(session: Any) -> None:
-    """Make the command table note the module of each cmdlet the session resolves (auto-loading)."""
-    table = session.commands
-    if getattr(table, "_o365_tracking", False):
-        return
-    base = type(table)
-
-    class TrackingTable(base):  # type: ignore[misc, valid-type]
-        _o365_tracking = True
-
-        def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
-            v = base.get(self, key, default)
-            if v is not default and isinstance(v, type):
-                mod = getattr(v, "module", None)
-                if mod:
-                    mark_imported(session, mod)
-            return v
-
-    new = TrackingTable()
-    for k, v in dict.items(table):
-        dict.__setitem__(new, k, v)
-    session.commands = new
-
 
 # ----------------------------------------------------------------------------- PSModuleInfo
 
@@ -323,6 +301,7 @@ class GetModule(Cmdlet):
         else:
             mods = []
             scripts = _state(self.ctx)["scripts"]
+            imported_names(self.ctx)
             for n in _state(self.ctx)["imported"]:
                 if n.lower() in scripts:
                     mods.append(scripts[n.lower()])
@@ -787,6 +766,3 @@ def _register_views() -> None:
 _register_views()
 
 
-def init_session(session: Any) -> None:
-    """Track which modules' commands are used (module auto-loading)."""
-    install_tracking(session)

@@ -93,8 +93,15 @@ def make_session(opts: dict[str, Any], host: Any) -> Any:
     from o365shell import cmdlets
     session = Session(host, interactive=not opts.get("noninteractive") and getattr(host, "interactive", False))
     session.services["tenant_options"] = {"path": opts.get("tenant"), "size": int(opts.get("tenantsize") or 0)}
+    session.formatter = _redirect_text
     cmdlets.load(session)
     return session
+
+
+def _redirect_text(objs: list) -> str:
+    """What '>' writes to a file: the objects laid out as Out-File does (120 columns)."""
+    from o365shell.format.outdefault import format_objects
+    return format_objects(objs, 120)
 
 
 def _render_error(record: Any) -> str:

@@ -43,7 +43,7 @@ class Parameter:
                  validate_length: tuple[int, int] | None = None, validate_count: tuple[int, int] | None = None,
                  not_null_or_empty: bool = False, allow_null: bool = False, allow_empty: bool = False,
                  remaining: bool = False, dont_show: bool = False, completer: Any = None,
-                 wildcards: bool = False) -> None:
+                 wildcards: bool = False, type_label: str | None = None) -> None:
         self.type = type
         self.mandatory = mandatory
         self.position = position
@@ -66,6 +66,7 @@ class Parameter:
         self.dont_show = dont_show
         self.completer = completer
         self.wildcards = wildcards
+        self.type_label = type_label
         Parameter._counter += 1
         self.order = Parameter._counter
         self.name = ""
@@ -100,7 +101,8 @@ class Parameter:
         return ParamSpec(self.name, t, aliases=self.aliases, is_switch=self.type is Switch, sets=sets, help=self.help,
                          validators=validators, default=self.default, dont_show=self.dont_show,
                          allow_null=self.allow_null, allow_empty=self.allow_empty, remaining=self.remaining,
-                         attr=self.name, type_label=label, completer=self.completer, accepts_wildcards=self.wildcards)
+                         attr=self.name, type_label=self.type_label or label, completer=self.completer,
+                         accepts_wildcards=self.wildcards)
 
 
 def resolve_decl_type(decl: Any) -> tuple[Any, str | None]:

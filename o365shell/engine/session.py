@@ -95,6 +95,8 @@ class Session:
         self.current_command: Any = None
         self.catch_stack: list[BaseException] = []
         self.current_function: str | None = None
+        self.builtin_functions: dict[str, str] = {}   # lower name -> PowerShell source, defined on first use
+        self.used_modules: list[str] = []            # modules whose commands have run (auto-loading)
         self.streams = Streams(self._host_error, self._host_warning, self._host_verbose, self._host_debug,
                                self._host_information)
         self._init_variables()
@@ -269,7 +271,21 @@ class Session:
                 if f is not None:
                     return f
             s = s.parent
+        src = self.builtin_functions.pop(lname, None)
+        if src is not None:
+            self._define_builtin(src)
+            return self.find_function(lname)
         return None
+
+    def _define_builtin(self, src: str) -> None:
+        """Define a built-in function (e.g. mkdir) from its PowerShell source, in the global scope."""
+        from .runtime import run_text
+        saved = self.scope
+        self.scope = self.global_scope
+        try:
+            run_text(self, src, lambda o: None)
+        finally:
+            self.scope = saved
 
     def define_function(self, name: str, info: Any, scope: str | None = None) -> None:
         target = self.target_scope(scope)
@@ -301,6 +317,9 @@ class Session:
         c = self.commands.get(lname)
         if c is not None and c.is_available(self):
             from .commandinfo import CmdletInfo
+            mod = c.module
+            if mod not in self.used_modules:
+                self.used_modules.append(mod)
             return CmdletInfo(c)
         if "\\" in lname or "/" in lname or lname.endswith(".ps1"):
             path = name if os.path.isabs(name) else os.path.join(self.location, name)
