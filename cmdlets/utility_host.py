@@ -576,7 +576,7 @@ class MatchInfo:
 
 def _register_matchinfo_view() -> None:
     try:
-        from o365shell.format.views import find_view, register_custom_view
+        from o365shell.format.views import find_view, register_custom_view, register_table_view, views_for
     except ImportError:  # pragma: no cover - the formatter is part of the install
         return
 
@@ -585,6 +585,10 @@ def _register_matchinfo_view() -> None:
 
     if find_view(_Probe(), "custom") is None:
         register_custom_view(MatchInfo.__ps_typename__, lambda o, width: [o.ToString()], out_of_band=False)
+    if not views_for("System.Globalization.CultureInfo"):
+        # pwsh's CultureInfo view: LCID, Name, DisplayName
+        register_table_view("System.Globalization.CultureInfo", [("LCID", "LCID", 16, "left"), ("Name", "Name", 16),
+                                                                 ("DisplayName", "DisplayName")])
 
 
 _register_matchinfo_view()
