@@ -92,9 +92,11 @@ def _load_index() -> dict[str, Any] | None:
         stamp = os.path.getmtime(path)
     except OSError:
         return None
-    for f in _module_files():
-        if os.path.getmtime(os.path.join(_HERE, f)) > stamp + 1:
-            return None
+    installed = os.path.basename(os.path.dirname(os.path.dirname(_HERE))) in ("site-packages", "dist-packages")
+    if not installed:  # a source checkout: any module edited after the index makes it stale
+        for f in _module_files():
+            if os.path.getmtime(os.path.join(_HERE, f)) > stamp + 1:
+                return None
     from . import _index  # type: ignore[attr-defined]
     return {"INDEX": _index.INDEX, "ALIASES": _index.ALIASES, "TYPES": _index.TYPES, "HOOKS": _index.HOOKS,
             "FUNCTIONS": getattr(_index, "FUNCTIONS", {})}

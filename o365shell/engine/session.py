@@ -119,7 +119,6 @@ class Session:
 
     # ------------------------------------------------------------------ variables
     def _init_variables(self) -> None:
-        import platform
         import sys
         from .pscollections import Hashtable
         v = self.global_scope.vars
@@ -156,7 +155,7 @@ class Session:
         ver["PSVersion"] = "7.4.6"
         ver["PSEdition"] = "Core"
         ver["GitCommitId"] = "7.4.6"
-        ver["OS"] = f"{platform.system()} {platform.release()}"
+        ver["OS"] = _os_description()
         ver["Platform"] = "Unix" if os.name == "posix" else "Win32NT"
         ver["PSCompatibleVersions"] = ["1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0", "7.0"]
         ver["PSRemotingProtocolVersion"] = "2.3"
@@ -424,3 +423,12 @@ def _check_preference(lname: str, value: Any) -> Any:
 
 
 _ = AutomationNull
+
+
+def _os_description() -> str:
+    """``$PSVersionTable.OS``: kernel name and release (os.uname is far cheaper than importing platform)."""
+    if hasattr(os, "uname"):
+        u = os.uname()
+        return f"{u.sysname} {u.release}"
+    import platform
+    return f"{platform.system()} {platform.release()}"

@@ -201,9 +201,9 @@ class Grammar:
         bare = BareWord()
         argument = splat | expr_arg | bare
         arg_list <<= (argument + ZM(Sup(Lit(",")) + nls + argument)).set_parse_action(self._arg_list)
-        parameter = (_regex(D + r"(?P<n>[A-Za-z_?\u00c0-\uffff][^\s:(){};,|&.\[\]'\"`<>]*)(?P<c>:)?", 0)
+        parameter = (_regex(D + r"(?P<n>(?:[A-Za-z_?]|[^\x00-\xbf])[^\s:(){};,|&.\[\]'\"`<>]*)(?P<c>:)?", 0)
                      ).set_parse_action(self._param_token)
-        param_with_arg = (_regex(D + r"[A-Za-z_?\u00c0-\uffff][^\s:(){};,|&.\[\]'\"`<>]*:", 0) + arg_list
+        param_with_arg = (_regex(D + r"(?:[A-Za-z_?]|[^\x00-\xbf])[^\s:(){};,|&.\[\]'\"`<>]*:", 0) + arg_list
                           ).set_parse_action(self._param_colon)
         element = redir_merge | redirection | param_with_arg | parameter | arg_list
         cmd_name = BareWord(command_name=True)
