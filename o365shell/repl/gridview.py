@@ -115,7 +115,10 @@ class GridModel:
         self.top = min(self.top, self.cursor)
 
     def sort_by(self, column: int) -> None:
-        from o365shell.engine.operators import sort_key
+        try:
+            from o365shell.engine.comparison import sort_key
+        except ImportError:  # before the engine's operators module was split
+            from o365shell.engine.operators import sort_key  # type: ignore[attr-defined,no-redef]
         if self.sort_column == column:
             self.sort_descending = not self.sort_descending
         else:

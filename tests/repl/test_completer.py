@@ -16,6 +16,7 @@ def shell():
     sh.run("Connect-MsolService -Credential (Get-LabCredential -UserPrincipalName admin@contoso.onmicrosoft.com)")
     sh.run("$u = Get-MsolUser -UserPrincipalName AlexW@contoso.com; $Users = Get-MsolUser; $Greeting = 'hi'")
     sh.run("function Get-LabReport { param([ValidateSet('Short','Long')][string]$Kind, [string]$Owner) $Kind }")
+    sh.run("function Test-Upn { param([string]$UserId) $UserId }")
     return sh
 
 
@@ -96,7 +97,7 @@ def test_upns_from_the_tenant(comp):
     assert texts(comp, "Get-MsolUser -UserPrincipalName Meg") == ["MeganB@contoso.com"]
     assert texts(comp, "Set-MsolUser -UserPrincipalName a") == ["AdeleV@contoso.com", "admin@contoso.onmicrosoft.com",
                                                                 "AlexW@contoso.com"]
-    assert texts(comp, "Get-MgUser -UserId pat") == ["PattiF@contoso.com"]
+    assert texts(comp, "Test-Upn -UserId pat") == ["PattiF@contoso.com"]
     assert texts(comp, "Get-MsolUser -UserPrincipalName:Meg") == ["MeganB@contoso.com"]
 
 
