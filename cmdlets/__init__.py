@@ -16,9 +16,10 @@ from typing import Any
 # A few older imports spell the source folder's name; make it resolve to this package.
 sys.modules.setdefault("cmdlets", sys.modules[__name__])
 
-MODULES = ("core", "utility", "utility_measure", "utility_members", "utility_dates", "utility_host", "utility_vars",
-           "utility_data", "utility_json", "management", "items", "location", "security", "formatting", "session_cmdlets", "modules",
-           "helpsystem", "history", "msonline", "exchange", "graph", "admincenter", "labtenant", "lab", "lab_methods")
+MODULES = ("core", "utility", "utility_compare", "utility_measure", "utility_members", "utility_dates", "utility_host",
+           "utility_text", "utility_vars", "utility_data", "utility_json", "management", "items", "location",
+           "security", "formatting", "session_cmdlets", "modules", "helpsystem", "history", "msonline", "exchange",
+           "graph", "admincenter", "labtenant", "lab", "lab_methods")
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
