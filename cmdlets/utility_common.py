@@ -190,7 +190,10 @@ def compare_values(a: Any, b: Any, case_sensitive: bool = False) -> int:
         return culture_compare(a, b, not case_sensitive)
     if ta is str and b is not None:
         return culture_compare(a, to_string(b), not case_sensitive)
-    from o365shell.engine.operators import _compare
+    try:
+        from o365shell.engine.comparison import compare as _compare
+    except ImportError:  # the engine before comparison.py was split out of operators.py
+        from o365shell.engine.operators import _compare  # type: ignore[attr-defined,no-redef]
     try:
         r = _compare(a, b, not case_sensitive)
     except Exception:  # noqa: BLE001 - not IComparable: fall back to the string forms
