@@ -203,6 +203,9 @@ class Repl:
         except KeyboardInterrupt:
             self.host.stdout.write("\n")
             return None
+        except RuntimeError as e:
+            self.host.stderr.write(f"{e}\n")
+            return 1
         host = self.host
         saved = (session.scope, session.streams, session.call_depth, session.try_depth, session.current_command,
                  session.current_function, list(session.catch_stack))
@@ -221,6 +224,10 @@ class Repl:
             self._restore(session, saved)
             host.progress.reset()
             host.stdout.write("\n")
+        except Exception as e:  # a bug outside the engine's own reporting (e.g. formatting): keep the shell
+            status = "Failed"
+            self._restore(session, saved)
+            host.write_error(_internal_error(e))
         finally:
             host.end_command()
             record(session, text, status, start, _dt.datetime.now())
@@ -235,6 +242,13 @@ class Repl:
          session.current_function, catch) = saved
         session.catch_stack[:] = catch
         session.last_status = False
+
+
+def _internal_error(e: BaseException) -> Any:
+    from o365shell.engine.errors import ErrorCategory, record_of, runtime_error
+    exc = runtime_error(f"o365shell internal error ({type(e).__name__}: {e}). The command did not complete; please "
+                        "report this with the command that caused it.", "InternalError", ErrorCategory.NotSpecified)
+    return record_of(exc)
 
 
 class TableWindow:

@@ -217,8 +217,11 @@ def make_bindings(state: EditorState, completer: Any, get_session: Callable[[], 
 
         async def show() -> None:
             from .pager import page
-            async with in_terminal():
-                await page(text, f"Help: {name}  (q or Escape returns to the command line)")
+            try:
+                async with in_terminal():
+                    await page(text, f"Help: {name}  (q or Escape returns to the command line)")
+            except Exception as e:  # never a traceback at the prompt
+                set_toolbar(f"F1 help could not be shown: {e}")
 
         event.app.create_background_task(show())
 

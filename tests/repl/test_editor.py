@@ -205,3 +205,33 @@ def test_output_goes_through_out_default_at_the_terminal_width(editor):
     repl.execute("[pscustomobject]@{ Name = 'a'; Value = 1 }")
     out = repl.host.stdout.getvalue()
     assert "Name Value" in out and "---- -----" in out
+
+
+def test_a_formatting_bug_is_reported_and_the_shell_stays(editor, monkeypatch):
+    repl, _ = editor
+    from o365shell.format import outdefault
+
+    def broken(self):
+        raise ValueError("boom")
+    monkeypatch.setattr(outdefault.OutDefault, "close", broken)
+    assert repl.execute("'x'") is None
+    assert "o365shell internal error (ValueError: boom)" in repl.host.stderr.getvalue()
+    monkeypatch.undo()
+    repl.execute("'still here'")
+    assert "still here" in repl.host.stdout.getvalue()
+
+
+def test_a_session_that_cannot_start_ends_the_shell_with_a_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("O365SHELL_HISTORY", str(tmp_path / "history.txt"))
+    import o365shell.cli as cli
+
+    def broken(opts, host):
+        raise OSError("tenant file unreadable")
+    monkeypatch.setattr(cli, "make_session", broken)
+    with create_pipe_input() as inp:
+        with create_app_session(input=inp, output=DummyOutput()):
+            err = io.StringIO()
+            repl = Repl({"nologo": True}, TerminalHost(out=io.StringIO(), err=err, color=False))
+            inp.send_text("Get-Date\r")
+            assert repl.run() == 1
+    assert "could not start its session" in err.getvalue() and "tenant file unreadable" in err.getvalue()
