@@ -13,7 +13,6 @@ import hashlib
 import os
 import secrets
 from pathlib import Path
-from typing import Any
 
 from o365shell.engine.cmdlet import Cmdlet, Parameter, Switch, cmdlet
 from o365shell.engine.conversion import to_string
@@ -256,5 +255,3 @@ class GetCredential(Cmdlet):
             cred = PSCredential(to_string(name), pw if isinstance(pw, SecureString) else SecureString(to_string(pw)))
         self.write(cred)
 
-
-_ = Any

@@ -377,19 +377,6 @@ def format_for_file(ctx: Any, objs: list[Any]) -> str:
 
 
 def has_item(cmd: Any) -> bool:
-    """Whether this process() call carries an input object. (Works around the engine not setting
-    expecting_input when a pipeline starts with an expression: a $null piped there is lost.)"""
+    """Whether this process() call carries an input object (piped, or -InputObject given)."""
     return bool(cmd.expecting_input) or cmd.is_bound("InputObject") or cmd.InputObject is not None
 
-
-def missing_mandatory(cmd: Any, *names: str) -> Exception:
-    """The binder's 'missing mandatory parameters' error, for pipeline parameters declared optional
-    to work around the engine (see has_item)."""
-    from o365shell.engine.binding import missing_mandatory_error
-    from o365shell.engine.cmdlet import Parameter
-
-    class _P:
-        def __init__(self, n: str) -> None:
-            self.name = n
-    _ = Parameter
-    return missing_mandatory_error(cmd.name, [_P(n) for n in names])  # type: ignore[list-item]
