@@ -301,9 +301,7 @@ class SelectString(Cmdlet):
     line; on screen a match shows as the line (file:line:text for files)."""
 
     Pattern = Parameter(list[str], mandatory=True, position=0, help="The text or regular expressions to find.")
-    # mandatory in pwsh; optional here because the engine checks each piped object against the default
-    # (File) parameter set instead of the set the object's binding selects
-    Path = Parameter(list[str], position=1, by_property_name=True, set="File", wildcards=True,
+    Path = Parameter(list[str], mandatory=True, position=1, by_property_name=True, set="File", wildcards=True,
                      help="The files to search (wildcards allowed).")
     LiteralPath = Parameter(list[str], mandatory=True, by_property_name=True, set="LiteralFile",
                             aliases=("PSPath", "LP"), help="The files to search (no wildcards).")
