@@ -594,7 +594,7 @@ class ValidateRange(Validator):
         self.lo, self.hi = lo, hi
 
     def validate(self, p: ParamSpec, value: Any, command_name: str) -> None:
-        from .operators import _compare
+        from .comparison import compare as _compare
         for v in _items(value):
             if v is None:
                 continue

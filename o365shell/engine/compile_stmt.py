@@ -272,7 +272,7 @@ class StmtCompiler:
             else:
                 clauses.append(("val", self.expr(pat), self.block(body)))
         default = self.block(node.default) if node.default is not None else None
-        from .operators import _eq
+        from .comparison import equals as _eq
 
         def matches(ctx: Any, kind: str, p: Any, v: Any) -> bool:
             if kind == "sb":

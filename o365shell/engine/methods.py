@@ -271,7 +271,7 @@ _INTRINSIC = {"gettype": _get_type, "tostring": _to_string, "equals": _equals, "
 # ----------------------------------------------------------------------------- list and number methods
 
 def _list_index_of(lst: Any, value: Any, *rest: Any) -> int:
-    from .operators import _eq
+    from .comparison import equals as _eq
     for i, x in enumerate(lst):
         if _eq(x, value, False) if not isinstance(x, str) else x == value:
             return i
@@ -316,7 +316,7 @@ _LIST_METHODS = {"indexof": _list_index_of, "contains": _list_contains, "add": _
 
 
 def _num_compare(a: Any, b: Any) -> int:
-    from .operators import _compare
+    from .comparison import compare as _compare
     return _compare(a, b, False)
 
 

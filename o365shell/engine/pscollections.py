@@ -336,7 +336,7 @@ class ArrayList(list):
         self.reverse()
 
     def Sort(self) -> None:
-        from .operators import sort_key
+        from .comparison import sort_key
         self.sort(key=sort_key)
 
     def ToArray(self, *type_arg: Any) -> list:
