@@ -338,6 +338,13 @@ def _complete_variables(session: Any, word: str, var_case: dict[str, str]) -> li
     return out
 
 
+def _static_attr(cls: type, name: str) -> Any:
+    for klass in cls.__mro__:
+        if name in vars(klass):
+            return vars(klass)[name]
+    return None
+
+
 def member_names(value: Any) -> list[tuple[str, bool]]:
     """(name, is_method) of a value's members, properties first (what ``$v.<Tab>`` offers)."""
     from o365shell.engine.objects import PSCustomObject, PSObjectBase, adapter_for, property_names
@@ -363,7 +370,8 @@ def member_names(value: Any) -> list[tuple[str, bool]]:
             for n in a.prop_order:
                 props.setdefault(n.lower(), n)
             for low, n in a.methods.items():
-                methods.setdefault(low, n)
+                if not isinstance(_static_attr(t, n), (staticmethod, classmethod)):   # instance members only
+                    methods.setdefault(low, n)
             from o365shell.engine.pscollections import Hashtable
             if isinstance(value, Hashtable):
                 for k in list(value.keys()):
