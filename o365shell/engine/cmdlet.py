@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from .binding import (ALL_SETS, CommandMetadata, ParamSpec, SetInfo, ValidateCount, ValidateLength,
-                      ValidateNotNullOrEmpty, ValidatePattern, ValidateRange, ValidateSet)
+from .parameters import ALL_SETS, CommandMetadata, ParamSpec, SetInfo
+from .validators import (ValidateCount, ValidateLength, ValidateNotNullOrEmpty, ValidatePattern, ValidateRange,
+                         ValidateSet)
 from .errors import ErrorCategory, ErrorRecord, Position, RuntimeException, record_of, runtime_error
 
 REGISTRY: dict[str, type] = {}

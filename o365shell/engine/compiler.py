@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..language import ast as A
-from .binding import (ALL_SETS, CommandMetadata, ParamSpec, SetInfo, ValidateCount, ValidateLength,
-                      ValidateNotNull, ValidateNotNullOrEmpty, ValidateNotNullOrWhiteSpace, ValidatePattern,
-                      ValidateRange, ValidateScript, ValidateSet)
+from .parameters import ALL_SETS, CommandMetadata, ParamSpec, SetInfo
+from .validators import (ValidateCount, ValidateLength, ValidateNotNull, ValidateNotNullOrEmpty,
+                         ValidateNotNullOrWhiteSpace, ValidatePattern, ValidateRange, ValidateScript, ValidateSet)
 from .compile_cmd import CmdCompiler
 from .compile_expr import ExprCompiler, LazyType
 from .compile_stmt import StmtCompiler, handle_statement_error
