@@ -250,7 +250,7 @@ def resolve(name: Any, required: bool = True) -> PSType | None:
     if t is None and not key.startswith("system."):
         t = _REGISTRY.get("system." + key)
     if t is None:
-        from ..language.grammar import parse_type_name
+        from ..language.typenames import parse_type_name
         if key.endswith("]"):
             return _resolve_ast(parse_type_name(name), required)
         for f in _FACTORIES:

@@ -366,3 +366,11 @@ def _blank_dq(s: str, out: list[str], i: int, n: int) -> int:
             continue
         i += 1
     return n
+
+
+def op_text(text: str) -> str:
+    """Operator text as the AST spells it: lower case, word operators without their dash."""
+    t = text.lower()
+    if t[0] in "-\u2013\u2014\u2015":
+        return t[1:] if len(t) > 1 and t[1].isalpha() else "-" + t[1:]
+    return t
