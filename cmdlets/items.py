@@ -19,6 +19,7 @@ from o365shell.engine.netlib.exceptions import (
 )
 from o365shell.engine.scriptblock import ScriptBlock
 
+from . import fsitems
 from . import fsprovider as fs
 from .management import MGMT, PathCmdlet, _credential, _filters, _path_params
 
@@ -56,7 +57,7 @@ class GetItem(PathCmdlet):
                 self.write_all(items)
                 continue
             for full in self.resolved([p], literal, force=bool(self.Force)):
-                self.write(fs.item_for(full))
+                self.write(fsitems.item_for(full))
 
 
 @cmdlet("Get-ChildItem", module=MGMT, aliases=("gci", "ls", "dir"), default_set="Items")
@@ -122,7 +123,7 @@ class GetChildItem(PathCmdlet):
                 continue
             for full in found:
                 if wild:  # the items a wildcard matches are listed themselves, not opened
-                    item = fs.item_for(full)
+                    item = fsitems.item_for(full)
                     if self._keep(item):
                         self.write(item.Name if self.Name else item)
                 else:
@@ -143,11 +144,11 @@ class GetChildItem(PathCmdlet):
         for base in bases:
             if not os.path.isdir(base):
                 continue
-            for item in fs.walk(base, force=bool(self.Force) or bool(self.Hidden), depth=depth):
+            for item in fsitems.walk(base, force=bool(self.Force) or bool(self.Hidden), depth=depth):
                 if match(item.Name) and self._keep(item):
                     self.write(os.path.relpath(item.FullName, base) if self.Name else item)
 
-    def _keep(self, item: fs.FileSystemInfo) -> bool:
+    def _keep(self, item: fsitems.FileSystemInfo) -> bool:
         name = item.Name
         if self.File and item._is_dir:
             return False
@@ -173,15 +174,15 @@ class GetChildItem(PathCmdlet):
     def _list(self, full: str) -> None:
         force = bool(self.Force) or bool(self.Hidden)
         if not os.path.isdir(full):
-            item = fs.item_for(full)
+            item = fsitems.item_for(full)
             if self._keep(item):
                 self.write(item.Name if self.Name else item)
             return
         if self.Recurse or self.is_bound("Depth"):
             depth = int(self.Depth) if self.Depth is not None else None
-            items = fs.walk(full, force=force, depth=depth)
+            items = fsitems.walk(full, force=force, depth=depth)
         else:
-            items = iter(fs.children(full, force=force))
+            items = iter(fsitems.children(full, force=force))
         for item in items:
             if not self._keep(item):
                 continue
@@ -248,7 +249,7 @@ class NewItem(PathCmdlet):
         if kind == "Directory":
             if os.path.isdir(full):
                 if self.Force:
-                    self.write(fs.DirectoryInfo(full))
+                    self.write(fsitems.DirectoryInfo(full))
                     return
                 self.fail(f"An item with the specified name {full} already exists.", "DirectoryExist",
                           ErrorCategory.ResourceExists, full, IOException)
@@ -264,7 +265,7 @@ class NewItem(PathCmdlet):
             except OSError as e:
                 self._io_fail(e, full)
                 return
-            self.write(fs.DirectoryInfo(full))
+            self.write(fsitems.DirectoryInfo(full))
             return
         if kind == "Junction":
             self.fail("Junctions are a Windows feature; use -ItemType SymbolicLink on this platform.",
@@ -295,7 +296,7 @@ class NewItem(PathCmdlet):
         except OSError as e:
             self._io_fail(e, full)
             return
-        self.write(fs.FileInfo(full))
+        self.write(fsitems.FileInfo(full))
 
     def _link(self, full: str, kind: str) -> None:
         if self.Value is None:
@@ -323,7 +324,7 @@ class NewItem(PathCmdlet):
         except OSError as e:
             self._io_fail(e, full)
             return
-        self.write(fs.item_for(full))
+        self.write(fsitems.item_for(full))
 
     def _io_fail(self, e: OSError, full: str) -> None:
         if isinstance(e, PermissionError):
@@ -502,7 +503,7 @@ class CopyItem(_CopyMove):
                 self.fail(f"{e.strerror} : '{dest}'", "CopyItemIOError", ErrorCategory.WriteError, dest, IOException)
                 continue
             if self.PassThru:
-                self.write(fs.item_for(dest))
+                self.write(fsitems.item_for(dest))
 
 
 @cmdlet("Move-Item", module=MGMT, aliases=("mi", "mv", "move"), default_set="Path", should_process=True)
@@ -540,7 +541,7 @@ class MoveItem(_CopyMove):
                 self.fail(f"{e.strerror} : '{dest}'", "MoveItemIOError", ErrorCategory.WriteError, dest, IOException)
                 continue
             if self.PassThru:
-                self.write(fs.item_for(dest))
+                self.write(fsitems.item_for(dest))
 
 
 @cmdlet("Rename-Item", module=MGMT, aliases=("rni", "ren"), default_set="ByPath", should_process=True)
@@ -574,7 +575,7 @@ class RenameItem(PathCmdlet):
         for src in self.resolved([to_string(p)], literal, force=True):
             new_name = self.NewName
             if isinstance(new_name, ScriptBlock):
-                new_name = new_name.invoke_as_filter(fs.item_for(src))
+                new_name = new_name.invoke_as_filter(fsitems.item_for(src))
             new = fs.normalize(to_string(new_name))
             if "/" in new:
                 target = fs.absolute(self.ctx, new)
@@ -597,7 +598,7 @@ class RenameItem(PathCmdlet):
                 self.fail(f"{e.strerror} : '{src}'", "RenameItemIOError", ErrorCategory.WriteError, src, IOException)
                 continue
             if self.PassThru:
-                self.write(fs.item_for(target))
+                self.write(fsitems.item_for(target))
 
 
 # ----------------------------------------------------------------------------- Invoke-Item

@@ -9,6 +9,7 @@ from o365shell.engine.enums import NetEnum, register_enum_class
 from o365shell.engine.errors import ErrorCategory, PSArgumentException
 from o365shell.engine.pathinfo import PathInfo
 
+from . import fsitems
 from . import fsprovider as fs
 from .management import MGMT, PathCmdlet, _credential
 
@@ -111,7 +112,7 @@ class TestPath(PathCmdlet):
     def _time_ok(self, full: str) -> bool:
         if self.OlderThan is None and self.NewerThan is None:
             return True
-        t = fs.FileInfo(full).LastWriteTime
+        t = fsitems.FileInfo(full).LastWriteTime
         if t is None:
             return False
         if self.OlderThan is not None and not t < self.OlderThan:
