@@ -22,18 +22,9 @@ from o365shell.engine.errors import (
 from o365shell.engine.netlib import wildcard as W
 
 from ._abouttopics import ABOUT_TOPICS, DEFAULT_HELP
+from .commandsyntax import parameter_sets, short_type, syntax_lines
 from .fsprovider import ps_properties
-from .session_cmdlets import (
-    CORE,
-    CORE_VERSION,
-    all_aliases,
-    all_cmdlets,
-    all_functions,
-    cmdlet_class,
-    parameter_sets,
-    short_type,
-    syntax_lines,
-)
+from .session_cmdlets import CORE, CORE_VERSION, all_aliases, all_cmdlets, all_functions, cmdlet_class
 
 HelpNotFoundException = _exc("HelpNotFoundException", "System.Management.Automation.HelpNotFoundException")
 
