@@ -283,10 +283,23 @@ def _is_method(item: Any, name: str) -> bool:
 _WHERE_OPS = ["EQ", "NE", "GT", "GE", "LT", "LE", "Like", "NotLike", "Match", "NotMatch", "Contains",
               "NotContains", "In", "NotIn", "Is", "IsNot", "CEQ", "CNE", "CGT", "CGE", "CLT", "CLE", "CLike",
               "CNotLike", "CMatch", "CNotMatch", "CContains", "CNotContains", "CIn", "CNotIn", "Not"]
-_WHERE_SETS = {op: f"{op}Set" for op in _WHERE_OPS}
+_SET_WORDS = {"EQ": "Equal", "NE": "NotEqual", "GT": "GreaterThan", "GE": "GreaterOrEqual", "LT": "LessThan",
+              "LE": "LessOrEqual"}
 
 
-@cmdlet("Where-Object", module=CORE, aliases=("?", "where"), default_set="ScriptBlockSet")
+def _where_set(op: str) -> str:
+    """pwsh's parameter-set name for an operator switch: EqualSet, CaseSensitiveLikeSet, IsNotSet, Not, ..."""
+    if op == "Not":
+        return "Not"
+    cs = op[0] == "C" and op not in ("Contains",)
+    base = op[1:] if cs else op
+    return ("CaseSensitive" if cs else "") + _SET_WORDS.get(base.upper(), base) + "Set"
+
+
+_WHERE_SETS = {op: _where_set(op) for op in _WHERE_OPS}
+
+
+@cmdlet("Where-Object", module=CORE, aliases=("?", "where"), default_set="EqualSet")
 class WhereObject(Cmdlet):
     """Selects objects from a collection based on their property values.
 
@@ -361,7 +374,8 @@ def BINARY_EQ(a: Any, b: Any) -> Any:
 
 
 for _op in _WHERE_OPS:
-    setattr(WhereObject, _op, Parameter(Switch, mandatory=True, set=_WHERE_SETS[_op]))
+    # -EQ is optional in its set (the default one): `Where-Object Enabled` tests the property's truth
+    setattr(WhereObject, _op, Parameter(Switch, mandatory=_op != "EQ", set=_WHERE_SETS[_op]))
     WhereObject.__dict__[_op].__set_name__(WhereObject, _op)
 
 

@@ -201,7 +201,10 @@ def _bind_positional(st: BindState, positional: list[Arg], for_cmdlet: bool) -> 
             tried.add(p.name)
             si = p.sets.get(setname) or p.sets.get(ALL_SETS)
             cands.append((si.position if si is not None and si.position is not None else 1 << 30, rank, p))
-        cands.sort(key=lambda c: (c[0], c[1]))
+        value0 = a.value
+        # pwsh binds positionals without type coercion first: a script block goes to -FilterScript
+        # rather than being converted to the string -Property of another set
+        cands.sort(key=lambda c: (c[0], not _fits_exactly(c[2], value0), c[1]))
         for _pos, _rank, p in cands:
             try:
                 value = coerce(p, _value_for(p, a), st.command_name, for_cmdlet)
@@ -231,6 +234,19 @@ def _bind_positional(st: BindState, positional: list[Arg], for_cmdlet: bool) -> 
                                 ErrorCategory.InvalidArgument, a.value)
         else:
             st.extra = [a.value for a in leftovers]
+
+
+def _fits_exactly(p: ParamSpec, value: Any) -> bool:
+    """True when ``value`` needs no conversion to bind to ``p`` (untyped or object parameters count)."""
+    t = p.type
+    if t is None or t.FullName == "System.Object":
+        return True
+    if p.is_switch:
+        return isinstance(value, bool)
+    try:
+        return t.is_instance(value)
+    except Exception:  # noqa: BLE001 - a type check that cannot decide is not an exact fit
+        return False
 
 
 def _arg_text(v: Any) -> str:

@@ -69,18 +69,20 @@ class CommandInfo:
 
     @property
     def Parameters(self) -> Any:
-        from .pscollections import Hashtable
-        h = Hashtable()
-        m = self.metadata()
-        if m is not None:
-            for p in m.params:
-                h[p.name] = p.name
-        return h
+        from .paraminfo import parameters_of
+        return parameters_of(self.metadata())
 
     @property
     def ParameterSets(self) -> list:
+        from .paraminfo import parameter_sets_of
+        return parameter_sets_of(self.metadata())
+
+    @property
+    def DefaultParameterSet(self) -> str | None:
         m = self.metadata()
-        return list(m.set_names) if m is not None else []
+        if m is None or m.default_set == "__AllParameterSets" and len(m.set_names) <= 1:
+            return None
+        return m.default_set
 
     @property
     def Visibility(self) -> str:

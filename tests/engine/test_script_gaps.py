@@ -1,0 +1,30 @@
+"""Behaviour real admin scripts depend on, found by running public scripts unmodified.
+
+Each case is (script, expected stdout) with pwsh 7.4's output.
+"""
+from __future__ import annotations
+
+import pytest
+
+from o365shell.embed import Shell
+
+CASES = [
+    # Where-Object with only a property name tests the property's truth (EqualSet, -EQ optional)
+    ("[pscustomobject]@{ok=$true;n=1},[pscustomobject]@{ok=$false;n=2} | Where-Object ok | % n", "1"),
+    ("1..5 | ? { $_ -gt 3 }", "4\n5"),
+    ("[pscustomobject]@{n=1} | Where-Object n 1 | % n", "1"),
+    # positional binding prefers a parameter the value fits without conversion
+    ("(Get-Command Where-Object).DefaultParameterSet", "EqualSet"),
+    # Get-Command's parameter descriptions
+    ("(Get-Command Where-Object).Parameters.ContainsKey('Property')", "True"),
+    ("(Get-Command Where-Object).Parameters['FilterScript'].ParameterType.Name", "ScriptBlock"),
+    ("((Get-Command Where-Object).ParameterSets | ? IsDefault).Name", "EqualSet"),
+    ("function f { param($a, [switch]$b) }; (Get-Command f).Parameters.Keys -join ','", "a,b"),
+    ("function f { param($a) }; $null -eq (Get-Command f).DefaultParameterSet", "True"),
+]
+
+
+@pytest.mark.parametrize("script,expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_script_behaviour(script: str, expected: str) -> None:
+    r = Shell().run(script)
+    assert r.stdout.rstrip("\n") == expected, f"stderr: {r.stderr}"
