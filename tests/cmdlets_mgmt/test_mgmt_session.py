@@ -8,7 +8,8 @@ import re
 import pytest
 from mgmt_support import lines, ps, sh  # noqa: F401  (fixtures)
 
-MY_MODULES = ("management", "items", "location", "session_cmdlets", "modules", "helpsystem", "history")
+MY_MODULES = ("management", "content", "paths", "items", "items_move", "location", "session_cmdlets", "modules",
+              "powershellget", "helpsystem", "history")
 
 
 def my_cmdlets() -> list[type]:
