@@ -34,6 +34,7 @@ from o365shell.engine.objects import (
 from o365shell.engine.pscollections import Hashtable
 from o365shell.engine.scriptblock import ScriptBlock
 from o365shell.engine.types import PSType, resolve, type_of
+from o365shell.engine.validators import Validator
 
 from .utility_common import has_item, net_string
 
@@ -48,6 +49,18 @@ def _member_type(name: str) -> Any:
 
 
 # ============================================================================= Add-Member
+
+class _NotAMemberTypeName(Validator):
+    """NotePropertyName may not be a PSMemberTypes name, so `Add-Member NoteProperty Name Value` binds
+    its first positional argument to -MemberType (as pwsh's ValidateNotePropertyName does)."""
+
+    def validate(self, p: Any, value: Any, command_name: str) -> None:
+        text = to_string(value)
+        if text.strip().lower() in (t.lower() for t in _ADDABLE):
+            raise self.fail(p, "The parameter NotePropertyName cannot take values that could be converted to the "
+                               "type System.Management.Automation.PSMemberTypes. To define the name of a member "
+                               "with those values, use Add-Member, and specify the member type.", command_name)
+
 
 @cmdlet("Add-Member", module=UTIL, default_set="TypeNameSet")
 class AddMember(Cmdlet):
@@ -66,7 +79,8 @@ class AddMember(Cmdlet):
                                     set="NotePropertyMultiMemberSet",
                                     help="A hashtable of note property names and values to add.")
     NotePropertyName = Parameter(str, mandatory=True, position=0, set="NotePropertySingleMemberSet",
-                                 not_null_or_empty=True, help="The name of the note property to add.")
+                                 not_null_or_empty=True, validators=[_NotAMemberTypeName()],
+                                 help="The name of the note property to add.")
     NotePropertyValue = Parameter(object, mandatory=True, position=1, set="NotePropertySingleMemberSet",
                                   allow_null=True, help="The value of the note property.")
     Name = Parameter(str, mandatory=True, position=1, set="MemberSet", not_null_or_empty=True,
@@ -117,12 +131,6 @@ class AddMember(Cmdlet):
             return
         if setname == "NotePropertySingleMemberSet":
             name = self.NotePropertyName
-            if name.strip().lower() in (t.lower() for t in _ADDABLE):
-                raise self.error("Cannot validate argument on parameter 'NotePropertyName'. The parameter "
-                                 "NotePropertyName cannot take values that could be converted to the type "
-                                 "System.Management.Automation.PSMemberTypes. To define the name of a member with "
-                                 "those values, use Add-Member, and specify the member type.",
-                                 "ParameterArgumentValidationError", ErrorCategory.InvalidData, name)
             member: Any = PSNoteProperty(name, self.NotePropertyValue)
         else:
             member = self._member()

@@ -12,16 +12,12 @@ from o365shell.engine.errors import (
     ItemNotFoundException,
     PSArgumentException,
     SessionStateException,
-    _exc,
+    SessionStateUnauthorizedAccessException,
 )
 from o365shell.engine.netlib.wildcard import compile_wildcard, has_wildcard
 from o365shell.engine.objects import MISSING
 
 UTIL = "Microsoft.PowerShell.Utility"
-
-SessionStateUnauthorizedAccessException = _exc(
-    "SessionStateUnauthorizedAccessException", "System.Management.Automation.SessionStateUnauthorizedAccessException",
-    SessionStateException)
 
 _READONLY = 1
 _CONSTANT = 2
@@ -91,6 +87,9 @@ def _display_name(ctx: Any, scope: Any, lname: str) -> str:
     m = _meta(ctx, scope, lname)
     if m is not None:
         return m.name
+    names = getattr(scope, "names", None)
+    if names and lname in names:
+        return names[lname]
     try:
         from .fsprovider import _var_display_name
         return _var_display_name(lname)
@@ -236,6 +235,7 @@ def _record(cmd: Cmdlet, scope: Any, name: str, description: str | None, option:
         m.description = description
     if option is not None:
         m.options = _options_value(option)
+        scope.protect(name.lower(), m.name, bool(m.options & (_READONLY | _CONSTANT)))
 
 
 @cmdlet("Set-Variable", module=UTIL, aliases=("sv", "set"), should_process=True)

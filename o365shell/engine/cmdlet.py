@@ -44,8 +44,10 @@ class Parameter:
                  validate_length: tuple[int, int] | None = None, validate_count: tuple[int, int] | None = None,
                  not_null_or_empty: bool = False, allow_null: bool = False, allow_empty: bool = False,
                  remaining: bool = False, dont_show: bool = False, completer: Any = None,
-                 wildcards: bool = False, type_label: str | None = None) -> None:
+                 wildcards: bool = False, type_label: str | None = None,
+                 validators: Iterable[Any] = ()) -> None:
         self.type = type
+        self.validators = list(validators)
         self.mandatory = mandatory
         self.position = position
         self.from_pipeline = from_pipeline
@@ -86,7 +88,7 @@ class Parameter:
         else:
             for sname in (self.set or [ALL_SETS]):
                 sets[sname] = SetInfo(self.mandatory, self.position, self.from_pipeline, self.by_property_name)
-        validators: list = []
+        validators: list = list(self.validators)
         if self.validate_set:
             validators.append(ValidateSet(self.validate_set))
         if self.validate_range:

@@ -325,14 +325,27 @@ class CmdCompiler:
             lname = name.lower()
             scope = target.scope
             if scope is None and lname not in _SPECIAL_VARS:
-                def set_local(ctx: Any, v: Any) -> None:
+                if name == lname:
+                    def set_local(ctx: Any, v: Any) -> None:
+                        sc = ctx.scope
+                        if sc.typed is not None and lname in sc.typed:
+                            v = sc.typed[lname].convert(v)
+                        if type(v) is range:
+                            v = list(v)
+                        sc.vars[lname] = v
+                    return set_local
+
+                def set_local_named(ctx: Any, v: Any) -> None:
                     sc = ctx.scope
                     if sc.typed is not None and lname in sc.typed:
                         v = sc.typed[lname].convert(v)
                     if type(v) is range:
                         v = list(v)
-                    sc.vars[lname] = v
-                return set_local
+                    vars_ = sc.vars
+                    if lname not in vars_:
+                        sc.remember_name(lname, name)
+                    vars_[lname] = v
+                return set_local_named
 
             def set_var(ctx: Any, v: Any) -> None:
                 ctx.assign(name, _materialize(v), scope)

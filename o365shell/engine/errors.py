@@ -117,6 +117,9 @@ MethodInvocationException = _exc("MethodInvocationException", "System.Management
                                  MethodException)
 PSInvalidCastException = _exc("PSInvalidCastException", "System.Management.Automation.PSInvalidCastException")
 SessionStateException = _exc("SessionStateException", "System.Management.Automation.SessionStateException")
+SessionStateUnauthorizedAccessException = _exc(
+    "SessionStateUnauthorizedAccessException", "System.Management.Automation.SessionStateUnauthorizedAccessException",
+    SessionStateException)
 ItemNotFoundException = _exc("ItemNotFoundException", "System.Management.Automation.ItemNotFoundException",
                              SessionStateException)
 DriveNotFoundException = _exc("DriveNotFoundException", "System.Management.Automation.DriveNotFoundException",

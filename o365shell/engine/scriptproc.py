@@ -101,7 +101,11 @@ class ScriptProcessor(Processor):
                 val = st.bound[spec.name]
             elif spec.default_fn is not None:
                 val = spec.default_fn(ctx)
-                if spec.ptype is not None and val is not None:
+                if spec.is_switch:
+                    from .conversion import to_bool
+                    from .valuetypes import SwitchParameter
+                    val = SwitchParameter(to_bool(val))
+                elif spec.ptype is not None and val is not None:
                     val = spec.ptype.convert(val)
             elif spec.is_switch:
                 from .valuetypes import SwitchParameter
@@ -113,6 +117,8 @@ class ScriptProcessor(Processor):
                     val = None
             else:
                 val = None
+            if spec.name != lname:
+                self.scope.remember_name(lname, spec.name)  # type: ignore[union-attr]
             v[lname] = val
             if spec.ptype is not None:
                 if self.scope.typed is None:  # type: ignore[union-attr]

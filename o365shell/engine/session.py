@@ -19,7 +19,7 @@ from .pscollections import ArrayList, AutomationNull
 class Scope:
     """One scope: its variables (lower-case names), local functions and aliases."""
 
-    __slots__ = ("vars", "parent", "functions", "aliases", "is_script", "typed", "script_info")
+    __slots__ = ("vars", "parent", "functions", "aliases", "is_script", "typed", "script_info", "names")
 
     def __init__(self, parent: "Scope | None", is_script: bool = False) -> None:
         self.vars: dict[str, Any] = {}
@@ -29,6 +29,53 @@ class Scope:
         self.is_script = is_script
         self.typed: dict[str, Any] | None = None
         self.script_info: Any = None
+        #: variable names as first written, where they differ from the lower-case key ($myVar)
+        self.names: dict[str, str] | None = None
+
+    def remember_name(self, lname: str, name: str) -> None:
+        """Keep the spelling a variable was created with (Get-Variable shows it)."""
+        if name != lname and lname not in self.vars:
+            if self.names is None:
+                self.names = {}
+            self.names[lname] = name
+
+    def protect(self, lname: str, name: str, on: bool) -> None:
+        """Make plain assignment to a ReadOnly/Constant variable fail (``on``) or work again."""
+        typed = self.typed
+        if on:
+            if typed is None:
+                typed = self.typed = {}
+            current = typed.get(lname)
+            if not isinstance(current, ReadOnlyGuard):
+                typed[lname] = ReadOnlyGuard(name, current)
+        elif typed is not None and isinstance(typed.get(lname), ReadOnlyGuard):
+            inner = typed[lname].inner
+            if inner is None:
+                del typed[lname]
+            else:
+                typed[lname] = inner
+
+    def name_of(self, lname: str) -> str:
+        """A variable's name as written when it was created."""
+        n = self.names.get(lname) if self.names is not None else None
+        return n if n is not None else lname
+
+
+class ReadOnlyGuard:
+    """Sits where a variable's type constraint goes and refuses ``$ro = value`` (Set-Variable -Force
+    writes around it); keeps the type constraint it replaced for when the option is cleared."""
+
+    __slots__ = ("name", "inner")
+
+    def __init__(self, name: str, inner: Any) -> None:
+        self.name = name
+        self.inner = inner
+
+    def convert(self, value: Any) -> Any:
+        from .errors import ErrorCategory, SessionStateUnauthorizedAccessException, runtime_error
+        raise runtime_error(f"Cannot overwrite variable {self.name} because it is read-only or constant.",
+                            "VariableNotWritable", ErrorCategory.WriteError, self.name,
+                            SessionStateUnauthorizedAccessException)
 
 
 class Streams:
@@ -243,6 +290,7 @@ class Session:
             value = target.typed[lname].convert(value)
         elif lname in _PREFERENCE_VARS:
             value = _check_preference(lname, value)
+        target.remember_name(lname, name)
         target.vars[lname] = value
 
     def declare_typed(self, name: str, pstype: Any, value: Any, scope: str | None = None) -> None:
@@ -251,6 +299,7 @@ class Session:
             target.typed = {}
         lname = name.lower()
         target.typed[lname] = pstype
+        target.remember_name(lname, name)
         target.vars[lname] = value
 
     def set_matches(self, m: Any) -> None:

@@ -304,8 +304,9 @@ class AstBuilder:
     @staticmethod
     def _parameter(s, l, t):
         attrs = [a for a in t if isinstance(a, A.Attribute)]
-        var = next(a for a in t if isinstance(a, A.Variable))
-        default = t[-1] if not isinstance(t[-1], (A.Variable, A.Attribute)) else None
+        i = next(i for i, a in enumerate(t) if isinstance(a, A.Variable))
+        var = t[i]
+        default = t[i + 1] if len(t) > i + 1 else None  # the default may itself be a variable ($true, $HOME)
         return A.Parameter(l, (default or var).end, var.name, attrs, default)
 
     @staticmethod

@@ -21,6 +21,18 @@ CASES = [
     ("((Get-Command Where-Object).ParameterSets | ? IsDefault).Name", "EqualSet"),
     ("function f { param($a, [switch]$b) }; (Get-Command f).Parameters.Keys -join ','", "a,b"),
     ("function f { param($a) }; $null -eq (Get-Command f).DefaultParameterSet", "True"),
+    # parameter defaults that are variables or switches
+    ("function f { param($s = $true) \"[$s]\" }; f", "[True]"),
+    ("$g = 7; function f { param($s = $g) $s }; f", "7"),
+    ("function f { param([switch]$s = $true) $s.IsPresent; $true -eq $s }; f; f -s:$false", "True\nTrue\nFalse\nFalse"),
+    ("function f { param([bool]$b = $true) $b }; f", "True"),
+    # variable names keep the case they were created with
+    ("$myVar = 1; (Get-Variable myvar).Name", "myVar"),
+    ("function f { param($UserName) (Get-Variable username).Name }; f 1", "UserName"),
+    # read-only variables refuse plain assignment
+    ("New-Variable ro 1 -Option ReadOnly; $ro = 2; $ro; Set-Variable ro 3 -Force; $ro", "1\n3"),
+    # Add-Member's classic positional form binds -MemberType first
+    ("$o = [pscustomobject]@{}; $o | Add-Member NoteProperty B 2; $o.B", "2"),
 ]
 
 
@@ -28,3 +40,8 @@ CASES = [
 def test_script_behaviour(script: str, expected: str) -> None:
     r = Shell().run(script)
     assert r.stdout.rstrip("\n") == expected, f"stderr: {r.stderr}"
+
+
+def test_assigning_a_read_only_variable_is_a_write_error() -> None:
+    r = Shell().run("New-Variable ro 1 -Option ReadOnly\n$ro = 2")
+    assert "Cannot overwrite variable ro because it is read-only or constant." in r.stderr
