@@ -289,6 +289,8 @@ class CmdCompiler:
         op = node.op
         target = node.target
         pos = self.pos(node)  # type: ignore[attr-defined]
+        if op == "=" and node.attributes:
+            return self._constrained_assignment(node, value)
         if op == "=":
             setter = self.setter(target)
 
@@ -318,6 +320,33 @@ class CmdCompiler:
             put(fn(get(), value(ctx)))
         _ = pos
         return compound_ref
+
+    def _constrained_assignment(self, node: A.Assignment, value: Callable[[Any], Any]
+                                ) -> Callable[[Any, Callable[[Any], None]], None]:
+        """``[ValidateNotNull()][string]$v = 'x'``: the variable keeps its type and validators."""
+        from .compile_expr import LazyType
+        from .session import VariableConstraint
+        target = node.target
+        lt = None
+        if isinstance(target, A.Convert) and isinstance(target.operand, A.Variable):
+            lt = LazyType(target.type)
+            var = target.operand
+        elif isinstance(target, A.Variable):
+            var = target
+        else:
+            setter = self.setter(target)
+            return lambda ctx, out: setter(ctx, value(ctx))
+        attrs = [a for a in node.attributes if a.name.lower().rsplit(".", 1)[-1].startswith("validate")]
+        cache: list = []
+
+        def assign(ctx: Any, out: Callable[[Any], None]) -> None:
+            if not cache:
+                cache.append([vd for vd in (self.validator(a) for a in attrs)  # type: ignore[attr-defined]
+                              if vd is not None])
+            constraint = VariableConstraint(var.name, lt.get() if lt is not None else None, cache[0])
+            v = constraint.convert(_materialize(value(ctx)))
+            ctx.declare_typed(var.name, constraint, v, var.scope)
+        return assign
 
     def setter(self, target: A.Expr) -> Callable[[Any, Any], None]:
         if isinstance(target, A.Variable):

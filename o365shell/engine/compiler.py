@@ -174,37 +174,10 @@ class Compiler(ExprCompiler, StmtCompiler, CmdCompiler):
                         help_text = si.help_message
                 elif an == "alias":
                     aliases += [to_string(self._attr_value(a)) for a in at.positional]
-                elif an == "validateset":
-                    validators.append(ValidateSet([self._attr_value(a) for a in at.positional]))
-                elif an == "validaterange":
-                    vals = [self._attr_value(a) for a in at.positional]
-                    if len(vals) == 2:
-                        validators.append(ValidateRange(vals[0], vals[1]))
-                elif an == "validatepattern":
-                    validators.append(ValidatePattern(to_string(self._attr_value(at.positional[0]))))
-                elif an == "validatelength":
-                    vals = [self._attr_value(a) for a in at.positional]
-                    validators.append(ValidateLength(vals[0], vals[1]))
-                elif an == "validatecount":
-                    vals = [self._attr_value(a) for a in at.positional]
-                    validators.append(ValidateCount(vals[0], vals[1]))
-                elif an == "validatenotnull":
-                    validators.append(ValidateNotNull())
-                elif an == "validatenotnullorempty":
-                    validators.append(ValidateNotNullOrEmpty())
-                elif an == "validatenotnullorwhitespace":
-                    validators.append(ValidateNotNullOrWhiteSpace())
-                elif an == "validatescript" and at.positional:
-                    from .scriptblock import ScriptBlock
-                    node_sb = at.positional[0]
-                    if isinstance(node_sb, A.ScriptBlockExpr):
-                        from .runtime import current_session
-                        msg = None
-                        for k, v in at.named:
-                            if k.lower() == "errormessage":
-                                msg = to_string(self._attr_value(v))
-                        validators.append(ValidateScript(ScriptBlock(node_sb.block, current_session(), self.source),
-                                                         msg))
+                elif an.startswith("validate"):
+                    vd = self.validator(at)
+                    if vd is not None:
+                        validators.append(vd)
                 elif an == "allownull":
                     allow_null = True
                 elif an in ("allowemptystring", "allowemptycollection"):
@@ -229,6 +202,42 @@ class Compiler(ExprCompiler, StmtCompiler, CmdCompiler):
                                    remaining=remaining))
         return CommandMetadata("", specs, default_set=default_set, advanced=c.advanced,
                                should_process=should_process, positional_binding=positional_binding)
+
+    def validator(self, at: A.Attribute) -> Any:
+        """The Validate* attribute ``at`` as a validator object (None for one this shell does not know)."""
+        an = at.name.lower().rsplit(".", 1)[-1]
+        if an.endswith("attribute"):
+            an = an[:-len("attribute")]
+        if an == "validateset":
+            return ValidateSet([self._attr_value(a) for a in at.positional])
+        if an == "validaterange":
+            vals = [self._attr_value(a) for a in at.positional]
+            return ValidateRange(vals[0], vals[1]) if len(vals) == 2 else None
+        if an == "validatepattern":
+            return ValidatePattern(to_string(self._attr_value(at.positional[0])))
+        if an == "validatelength":
+            vals = [self._attr_value(a) for a in at.positional]
+            return ValidateLength(vals[0], vals[1])
+        if an == "validatecount":
+            vals = [self._attr_value(a) for a in at.positional]
+            return ValidateCount(vals[0], vals[1])
+        if an == "validatenotnull":
+            return ValidateNotNull()
+        if an == "validatenotnullorempty":
+            return ValidateNotNullOrEmpty()
+        if an == "validatenotnullorwhitespace":
+            return ValidateNotNullOrWhiteSpace()
+        if an == "validatescript" and at.positional:
+            from .scriptblock import ScriptBlock
+            node_sb = at.positional[0]
+            if isinstance(node_sb, A.ScriptBlockExpr):
+                from .runtime import current_session
+                msg = None
+                for k, v in at.named:
+                    if k.lower() == "errormessage":
+                        msg = to_string(self._attr_value(v))
+                return ValidateScript(ScriptBlock(node_sb.block, current_session(), self.source), msg)
+        return None
 
     def _attr_value(self, node: Any) -> Any:
         if node is None:

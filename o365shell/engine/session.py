@@ -78,6 +78,36 @@ class ReadOnlyGuard:
                             SessionStateUnauthorizedAccessException)
 
 
+class VariableConstraint:
+    """A variable's type constraint plus the Validate* attributes it was declared with
+    (``[ValidateRange(1,5)][int]$x = 3``): every later assignment converts, then validates."""
+
+    __slots__ = ("name", "type", "validators")
+
+    def __init__(self, name: str, pstype: Any, validators: list) -> None:
+        self.name = name
+        self.type = pstype
+        self.validators = validators
+
+    def convert(self, value: Any) -> Any:
+        if self.type is not None:
+            value = self.type.convert(value)
+        if self.validators:
+            from .conversion import to_string
+            from .errors import ErrorCategory, RuntimeException, ValidationMetadataException, runtime_error
+            from .parameters import ParamSpec
+            spec = ParamSpec(self.name)
+            for vd in self.validators:
+                try:
+                    vd.validate(spec, value, "")
+                except RuntimeException:
+                    shown = "" if value is None else to_string(value)
+                    raise runtime_error(f"The variable cannot be validated because the value {shown} is not a "
+                                        f"valid value for the {self.name} variable.", "ValidateSetFailure",
+                                        ErrorCategory.MetadataError, value, ValidationMetadataException) from None
+        return value
+
+
 class Streams:
     """Where non-output streams go right now: the host, unless a redirection says otherwise."""
 

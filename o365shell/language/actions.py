@@ -216,10 +216,11 @@ class AstBuilder:
 
     @staticmethod
     def _assignment(s, l, t):
-        op = t[1]
+        attrs = list(t[0])
+        op = t[2]
         if op[0] in "\u2013\u2014\u2015":
             op = "-" + op[1:]
-        return A.Assignment(l, t[2].end, t[0], op, t[2])
+        return A.Assignment(l, t[3].end, t[1], op, t[3], attrs)
 
     @staticmethod
     def _block(s, l, t):

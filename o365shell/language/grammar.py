@@ -178,7 +178,9 @@ class Grammar(AstBuilder):
         # statement would parse each expression twice, and nested parentheses exponentially often.
         assign_gate = pp.FollowedBy(_regex(r"[$\[(][^\n|;]*?(?<![=!<>+\-*/%?\u2013])(?:=|\+=|" + D + r"=|\*=|/=|%=|\?\?=)"
                                            r"(?!=)", 0))
-        assignment = (assign_gate + array_lit + assign_op + nls + statement).set_parse_action(self._assignment)
+        var_attribute = pp.Forward()  # [ValidateNotNull()] before an assignment target; defined with attributes
+        assignment = (assign_gate + pp.Group(ZM(var_attribute + nls)) + array_lit + assign_op + nls + statement
+                      ).set_parse_action(self._assignment)
         chain = (pipe_core + ZM(_regex(r"&&|\|\|", 0) + nls + pipe_core)).set_parse_action(self._chain)
         pipeline <<= (assignment | chain)
 
@@ -216,6 +218,9 @@ class Grammar(AstBuilder):
         attribute = (Lit("[") + _regex(TYPE_BODY, 0) + Opt(Lit("(") + nls + Opt(
             attr_arg + ZM(Sup(Lit(",")) + nls + attr_arg)) + nls + Lit(")")) + Lit("]")
                      ).set_parse_action(self._attribute)
+        var_attribute <<= (Lit("[") + _regex(TYPE_BODY, 0) + Lit("(") + nls + Opt(
+            attr_arg + ZM(Sup(Lit(",")) + nls + attr_arg)) + nls + Lit(")") + Lit("]")
+                           ).set_parse_action(self._attribute)
         param = (ZM(attribute + nls) + variable + Opt(nls + Sup(Lit("=")) + nls + arg_expression)
                  ).set_parse_action(self._parameter)
         param_list = Opt(param + ZM(nls + Sup(Lit(",")) + nls + param))

@@ -31,6 +31,10 @@ CASES = [
     ("function f { param($UserName) (Get-Variable username).Name }; f 1", "UserName"),
     # read-only variables refuse plain assignment
     ("New-Variable ro 1 -Option ReadOnly; $ro = 2; $ro; Set-Variable ro 3 -Force; $ro", "1\n3"),
+    # attributes on an assignment constrain the variable from then on
+    ("[ValidateNotNull()][string]$v = 'x'; $v", "x"),
+    ("[Parameter(Mandatory=$false)][string]$w = 'y'; $w", "y"),
+    ("[ValidateRange(1,5)][int]$n = 3; $n = 9; $n; $n = '4'; $n.GetType().Name", "3\nInt32"),
     # Add-Member's classic positional form binds -MemberType first
     ("$o = [pscustomobject]@{}; $o | Add-Member NoteProperty B 2; $o.B", "2"),
 ]
@@ -45,3 +49,9 @@ def test_script_behaviour(script: str, expected: str) -> None:
 def test_assigning_a_read_only_variable_is_a_write_error() -> None:
     r = Shell().run("New-Variable ro 1 -Option ReadOnly\n$ro = 2")
     assert "Cannot overwrite variable ro because it is read-only or constant." in r.stderr
+
+
+def test_validated_variable_refuses_a_bad_value() -> None:
+    r = Shell().run("[ValidateSet('a','b')]$s = 'a'\n$s = 'c'")
+    assert r.stderr.startswith("MetadataError:")
+    assert "The variable cannot be validated because the value c is not a valid value for the s variable." in r.stderr

@@ -88,14 +88,16 @@ class Pipeline(Statement):
 class Assignment(Statement):
     """``target op value``; op is '=', '+=', '-=', '*=', '/=', '%=', '??='."""
 
-    __slots__ = ('target', 'op', 'value')
+    __slots__ = ('target', 'op', 'value', 'attributes')
 
-    def __init__(self, start, end, target, op, value):
+    def __init__(self, start, end, target, op, value, attributes=None):
         self.start = start
         self.end = end
         self.target = target
         self.op = op
         self.value = value
+        #: ``[ValidateRange(1,5)][int]$x = 3``: attributes (not the type constraint) on the variable
+        self.attributes = [] if attributes is None else attributes
 
 
 class StatementBlock(Node):
