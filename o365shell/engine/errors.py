@@ -117,6 +117,7 @@ MethodInvocationException = _exc("MethodInvocationException", "System.Management
                                  MethodException)
 PSInvalidCastException = _exc("PSInvalidCastException", "System.Management.Automation.PSInvalidCastException")
 SessionStateException = _exc("SessionStateException", "System.Management.Automation.SessionStateException")
+ScriptRequiresException = _exc("ScriptRequiresException", "System.Management.Automation.ScriptRequiresException")
 SessionStateUnauthorizedAccessException = _exc(
     "SessionStateUnauthorizedAccessException", "System.Management.Automation.SessionStateUnauthorizedAccessException",
     SessionStateException)

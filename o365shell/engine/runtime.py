@@ -63,12 +63,15 @@ def load_script_file(ctx: Any, path: str) -> Any:
     """Parse a .ps1 file into a ScriptBlock (raises ParseException on a syntax error)."""
     from ..language.parser import parse
     from .scriptblock import ScriptBlock
+    from .requires import check_requirements
     text = read_script(path)
     try:
         script = parse(text, path)
     except PSParseError as e:
         rec = parse_error_record(e)
         raise rec.exception from None
+    if "#requires" in text.lower():
+        check_requirements(text, path)
     return ScriptBlock(script.block, ctx, script.source)
 
 
@@ -164,6 +167,15 @@ def run_file(ctx: Any, path: str, out: Callable[[Any], None], args: list | None 
         ctx.add_error(rec)
         ctx.streams.error(rec)
         return RunResult(1, failed=True)
+    if "#requires" in text.lower():
+        from .requires import check_requirements
+        try:
+            check_requirements(text, full)
+        except DotNetException as e:
+            rec = record_of(e)
+            ctx.add_error(rec)
+            ctx.streams.error(rec)
+            return RunResult(1, failed=True)
     sb = ScriptBlock(script.block, ctx, script.source)
     return _run_block(ctx, sb, args or [], out, False, full)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from o365shell.lab.requires import module_names, parse_requires, requirement_error
+from o365shell.engine.requires import module_names, parse_requires, requirement_error
 
 MISSING = ("The script 's.ps1' cannot be run because the following modules that are specified by the "
            "\"#requires\" statements of the script are missing: {}.")

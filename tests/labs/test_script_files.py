@@ -148,14 +148,12 @@ def test_whatif_through_a_script(tmp_path) -> None:
 
 def test_requires_accepts_the_simulated_modules() -> None:
     """Every lab-*.ps1 example declares #Requires -Modules for simulated modules, and runs."""
-    from o365shell.lab.requires import check_file
+    from o365shell.engine.requires import check_file
     for name in sorted(os.listdir(EX)):
         if name.startswith("lab-") and name.endswith(".ps1"):
             assert check_file(ex(name)) is None, name
 
 
-@pytest.mark.xfail(reason="gap: the engine does not check #Requires before running a script "
-                          "(o365shell.lab.requires.requirement_error is ready for runtime.run_file)", strict=False)
 def test_requires_an_unknown_module_stops_the_script(tmp_path) -> None:
     s = tmp_path / "x.ps1"
     s.write_text("#Requires -Modules ActiveDirectory\n'ran'\n")
@@ -164,3 +162,13 @@ def test_requires_an_unknown_module_stops_the_script(tmp_path) -> None:
     assert p.stdout == ""
     assert ("The script 'x.ps1' cannot be run because the following modules that are specified by the "
             "\"#requires\" statements of the script are missing: ActiveDirectory.") in p.stderr
+
+
+def test_requires_is_checked_when_a_script_calls_another(tmp_path) -> None:
+    (tmp_path / "inner.ps1").write_text("#Requires -Modules AzureAD\n'inner ran'\n")
+    (tmp_path / "outer.ps1").write_text("& $PSScriptRoot/inner.ps1\n'outer goes on'\n")
+    p = o365(str(tmp_path / "outer.ps1"))
+    assert p.stdout == "outer goes on\n"
+    assert p.stderr.startswith("inner.ps1: ")
+    flat = " ".join(line.split("|", 1)[-1].strip() for line in p.stderr.splitlines())
+    assert "are missing: AzureAD." in flat

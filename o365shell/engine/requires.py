@@ -14,8 +14,8 @@ the script may run in o365shell:
 * ``-RunAsAdministrator``, ``-Assembly``, ``-ShellId``, ``-PSSnapin``: accepted (nothing to check
   in a simulation).
 
-:func:`requirement_error` is what a host calls before running a file; it returns the error
-message, or None when the script may run.
+:func:`check_requirements` is what the engine calls before running a file (``run_file``, ``& x.ps1``,
+``. x.ps1``); :func:`requirement_error` returns the message, or None when the script may run.
 """
 from __future__ import annotations
 
@@ -182,9 +182,21 @@ def requirement_error(text: str, path: str) -> str | None:
     return None
 
 
+def check_requirements(text: str, path: str) -> None:
+    """Raise pwsh's ScriptRequiresException when the script cannot run here (called before it runs)."""
+    message = requirement_error(text, path)
+    if message is None:
+        return
+    from .errors import ErrorCategory, ScriptRequiresException, runtime_error
+    e = runtime_error(message, "ScriptRequiresMissingModules" if "modules" in message else "ScriptRequiresUnmatchedPSVersion",
+                      ErrorCategory.ResourceUnavailable, os.path.basename(path), ScriptRequiresException)
+    e.command_name = os.path.basename(path)
+    raise e
+
+
 def check_file(path: str) -> str | None:
     """:func:`requirement_error` for a file on disk (None if it cannot be read: the run reports that)."""
-    from ..engine.runtime import read_script
+    from .runtime import read_script
     try:
         text = read_script(path)
     except OSError:
