@@ -14,7 +14,7 @@ from o365shell.engine.netlib.wildcard import compile_wildcard
 from o365shell.engine.objects import (
     PSCustomObject,
     PSNoteProperty,
-    add_instance_member,
+    attach_member,
     enumerate_values,
     is_enumerable,
 )
@@ -265,10 +265,12 @@ class SelectObject(Cmdlet):
             if item is None:
                 continue
             if notes:
-                self._add_notes(item, notes, obj)
+                item = self._add_notes(item, notes, obj)
             self._emit(item, notes, obj, new=bool(notes))
 
-    def _add_notes(self, target: Any, notes: list[PSNoteProperty], source: Any) -> None:
+    def _add_notes(self, target: Any, notes: list[PSNoteProperty], source: Any) -> Any:
+        """Attach the selected properties to an expanded value; the object now carrying them
+        (a PSObject wrapper when the value is a string, number or other value type)."""
         from o365shell.engine.objects import MISSING, get_member
         for n in notes:
             if get_member(target, n.Name) is not MISSING and not n.Name.lower() in ("count", "length") or \
@@ -276,10 +278,12 @@ class SelectObject(Cmdlet):
                 self._exists_error(n.Name, source, "AlreadyExistingUserSpecifiedPropertyExpand")
                 continue
             try:
-                add_instance_member(target, PSNoteProperty(n.Name, n.Value))
-            except NotImplementedError:
-                # engine limitation: no PSObject wrapper for strings/numbers, so the note cannot be attached
-                pass
+                carrier = attach_member(target, PSNoteProperty(n.Name, n.Value))
+            except NotImplementedError:  # arrays, booleans and enums cannot carry members here
+                continue
+            if carrier is not None:
+                target = carrier
+        return target
 
     def _exists_error(self, name: str, obj: Any, error_id: str) -> None:
         self.write_error(self.make_record(

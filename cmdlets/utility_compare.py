@@ -6,7 +6,7 @@ from typing import Any
 from o365shell.engine.cmdlet import Cmdlet, Parameter, Switch, cmdlet
 from o365shell.engine.conversion import to_string
 from o365shell.engine.errors import ErrorCategory
-from o365shell.engine.objects import PSCustomObject, PSNoteProperty, add_instance_member
+from o365shell.engine.objects import PSCustomObject, PSNoteProperty, attach_member
 from o365shell.engine.types import type_of
 
 from .utility_common import (
@@ -161,10 +161,10 @@ class CompareObject(Cmdlet):
     def _emit(self, e: KeyedEntry, side: str) -> None:
         if self.PassThru:
             obj = e.obj
-            try:
-                add_instance_member(obj, PSNoteProperty("SideIndicator", side), force=True)
+            try:  # a string or number comes out wrapped in a PSObject carrying the note
+                obj = attach_member(obj, PSNoteProperty("SideIndicator", side), force=True)
             except NotImplementedError:
-                pass  # engine limitation: strings and numbers cannot carry instance members
+                pass  # arrays, booleans and enums cannot carry members here
             self.write(obj)
             return
         result = PSCustomObject()

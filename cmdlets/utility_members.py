@@ -14,6 +14,7 @@ from o365shell.engine.errors import (
     PSInvalidOperationException,
     PSNotSupportedException,
 )
+from o365shell.engine.instmembers import base_of, instance_members
 from o365shell.engine.netlib.exceptions import DotNetException
 from o365shell.engine.netlib.wildcard import compile_wildcard
 from o365shell.engine.objects import (
@@ -22,11 +23,10 @@ from o365shell.engine.objects import (
     PSCodeMethod,
     PSCustomObject,
     PSNoteProperty,
-    PSObjectBase,
     PSScriptMethod,
     PSScriptProperty,
     adapter_for,
-    add_instance_member,
+    attach_member,
     get_member,
     set_member,
     type_names,
@@ -122,7 +122,9 @@ class AddMember(Cmdlet):
                     self.write_error(self._err("The name for a NoteProperty member should not be null or an empty "
                                                "string.", "NotePropertyNameShouldNotBeNull", name))
                     continue
-                if self._add(obj, PSNoteProperty(name, v)):
+                carrier = self._add(obj, PSNoteProperty(name, v))
+                if carrier is not None:
+                    obj = carrier
                     added = True
             if added and self.TypeName is not None:
                 self._add_type_name(obj)
@@ -134,7 +136,8 @@ class AddMember(Cmdlet):
             member: Any = PSNoteProperty(name, self.NotePropertyValue)
         else:
             member = self._member()
-        if not self._add(obj, member):
+        obj = self._add(obj, member)
+        if obj is None:
             return
         if self.TypeName is not None:
             self._add_type_name(obj)
@@ -222,12 +225,11 @@ class AddMember(Cmdlet):
         low = name.lower()
         if type(obj) is PSCustomObject:
             return low in obj._members or low in ("equals", "gethashcode", "gettype", "tostring")
-        if isinstance(obj, Hashtable):
-            return obj.has(name)
-        if isinstance(obj, PSObjectBase):
-            extra = obj.ps_extra() or {}
-            if low in extra:
-                return True
+        if low in (instance_members(obj) or {}):
+            return True
+        if isinstance(obj, Hashtable):  # keys are not members
+            a = adapter_for(type(obj))
+            return low in a.props or low in a.methods or low in ("equals", "gethashcode", "gettype", "tostring")
         try:
             if get_member(obj, name) is not MISSING:
                 return True
@@ -236,21 +238,21 @@ class AddMember(Cmdlet):
         a = adapter_for(type(obj))
         return low in a.methods
 
-    def _add(self, obj: Any, member: Any) -> bool:
+    def _add(self, obj: Any, member: Any) -> Any:
+        """Attach ``member``; the object now carrying it (a wrapper for a value type), None on failure."""
         if obj is None:
             raise self.error("Cannot bind argument to parameter 'InputObject' because it is null.",
                              "ParameterArgumentValidationErrorNullNotAllowed", ErrorCategory.InvalidData, None)
         if self._exists(obj, member.Name):
             instance = type(obj) is PSCustomObject and member.Name.lower() in obj._members or \
-                isinstance(obj, Hashtable) or (isinstance(obj, PSObjectBase) and
-                                               member.Name.lower() in (obj.ps_extra() or {}))
+                member.Name.lower() in (instance_members(obj) or {})
             if not self.Force:
                 self.write_error(self.make_record(
                     PSInvalidOperationException(f'Cannot add a member with the name "{member.Name}" because a member '
                                                 "with that name already exists. To overwrite the member anyway, add "
                                                 "the Force parameter to your command."),
                     "MemberAlreadyExists", ErrorCategory.InvalidOperation, obj))
-                return False
+                return None
             if not instance:
                 existing = "Method" if type(obj) is PSCustomObject else "Property"
                 self.write_error(self.make_record(
@@ -258,17 +260,16 @@ class AddMember(Cmdlet):
                                                 f'"{existing}" to be added. A member with that name and type already '
                                                 "exists, and the existing member is not an instance extension."),
                     "CannotRemoveTypeDataMember", ErrorCategory.InvalidOperation, obj))
-                return False
+                return None
         try:
-            ok = add_instance_member(obj, member, force=True)
+            return attach_member(obj, member, force=True)
         except NotImplementedError:
             self.write_error(self.make_record(
                 PSNotSupportedException(f'Cannot add the member "{member.Name}": o365shell cannot attach instance '
                                         f"members to a value of type {type_of(obj).FullName}. Convert it to a "
                                         "[pscustomobject] first."),
                 "CannotAddMemberToValue", ErrorCategory.NotImplemented, obj))
-            return False
-        return ok
+            return None
 
     def _add_type_name(self, obj: Any) -> None:
         name = self.TypeName
@@ -480,14 +481,23 @@ def _instance_member_def(m: Any) -> tuple[str, str]:
 
 def members_of(obj: Any) -> list[tuple[str, str, str]]:
     """(name, member type, definition) of each member of a value, as Get-Member lists them."""
-    out: list[tuple[str, str, str]] = []
     t = type(obj)
     if t is PSCustomObject:
-        out += [(n, "Method", d) for n, d in _OBJECT_METHODS]
+        out = [(n, "Method", d) for n, d in _OBJECT_METHODS]
         for m in obj._members.values():
             mt, d = _instance_member_def(m)
             out.append((m.Name, mt, d))
         return out
+    out = _adapted_members(base_of(obj))
+    for m in (instance_members(obj) or {}).values():
+        mt, d = _instance_member_def(m)
+        out.append((m.Name, mt, d))
+    return out
+
+
+def _adapted_members(obj: Any) -> list[tuple[str, str, str]]:
+    out: list[tuple[str, str, str]] = []
+    t = type(obj)
     if isinstance(obj, str) and t.__name__ != "Char":
         out += [(n, "Method", d) for n, d in _STRING_METHODS]
         out.append(("Chars", "ParameterizedProperty", "char Chars(int index) {get;}"))
@@ -525,10 +535,6 @@ def members_of(obj: Any) -> list[tuple[str, str, str]]:
         out.append((name, "Property", f"{_value_type_text(v)} {name} {{get;{'set;' if settable else ''}}}"))
     if isinstance(obj, Hashtable) and "count" not in a.props:
         out.append(("Count", "Property", "int Count {get;}"))
-    extra = obj.ps_extra() if isinstance(obj, PSObjectBase) else None
-    for m in (extra or {}).values():
-        mt, d = _instance_member_def(m)
-        out.append((m.Name, mt, d))
     return out
 
 

@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from .conversion import to_number, to_string
 from .errors import runtime_error
+from .instmembers import WrappedValue
 from .netlib import numbers as N
 from .netlib.exceptions import DivideByZeroException
 from .objects import enumerate_values, is_enumerable
@@ -42,6 +43,8 @@ def _num(v: Any, typename: str = "System.Int32") -> Any:
         return v
     if t is bool:
         return int(v)
+    if isinstance(v, WrappedValue):
+        return _num(v._ps_base, typename)
     if isinstance(v, enum.Enum):
         return int(v.value)
     if isinstance(v, N.Char):

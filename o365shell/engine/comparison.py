@@ -11,6 +11,7 @@ from typing import Any, Callable
 from .arithmetic import is_number
 from .conversion import to_bool, to_string
 from .errors import runtime_error
+from .instmembers import WrappedValue, base_of
 from .netlib import numbers as N
 from .objects import enumerate_values, is_enumerable
 from .pscollections import Hashtable
@@ -87,6 +88,8 @@ def equals(a: Any, b: Any, ci: bool) -> bool:
         return b is None
     if b is None:
         return False
+    if isinstance(a, WrappedValue) or isinstance(b, WrappedValue):  # compare what the PSObjects wrap
+        return equals(base_of(a), base_of(b), ci)
     if isinstance(a, enum.Enum) and isinstance(b, str):
         return a.name.lower() == b.lower() if ci else a.name == b
     ok, rb = _convert_right(a, b)
@@ -132,6 +135,8 @@ def compare(a: Any, b: Any, ci: bool) -> int:
         if isinstance(b, str):
             return 0 if b == "" else -1
         return -1 if not is_number(b) or b > 0 else (0 if b == 0 else 1)
+    if isinstance(a, WrappedValue) or isinstance(b, WrappedValue):
+        return compare(base_of(a), base_of(b), ci)
     if isinstance(a, str) and not isinstance(a, N.Char):
         sb = to_string(b)
         return _string_compare(a, sb, ci)

@@ -11,9 +11,9 @@ from typing import Any
 
 from .conversion import to_bool, to_integer, to_string
 from .errors import ErrorCategory, FlowControl, MethodInvocationException, RuntimeException, runtime_error
+from .instmembers import MEMBER_TYPES, WrappedValue, instance_members
 from .netlib.exceptions import DotNetException, IndexOutOfRangeException
-from .objects import (MISSING, PSCustomObject, PSObjectBase, adapter_for, enumerate_values, get_member,
-                      is_enumerable)
+from .objects import MISSING, PSCustomObject, adapter_for, enumerate_values, get_member, is_enumerable
 from .pscollections import AutomationNull, Hashtable, OrderedDictionary, TypedArray, fixed_size_error
 
 
@@ -70,10 +70,13 @@ def invoke_method(ctx: Any, obj: Any, name: str, args: list) -> Any:
         m = obj._members.get(low)
         if m is not None and not m.is_property:
             return _call_member(m, obj, name, args)
-    elif isinstance(obj, PSObjectBase):
-        extra = getattr(obj, "_ps_extra", None)
+    elif t in MEMBER_TYPES:
+        extra = instance_members(obj)
         if extra and low in extra and not extra[low].is_property:
             return _call_member(extra[low], obj, name, args)
+        if isinstance(obj, WrappedValue):  # the methods of the wrapped value
+            obj = obj._ps_base
+            t = type(obj)
     if t is str or isinstance(obj, str):
         from .netlib.strings import STRING_METHODS
         fn = STRING_METHODS.get(low)

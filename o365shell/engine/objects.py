@@ -12,6 +12,7 @@ from __future__ import annotations
 import types as _pytypes
 from typing import Any, Callable, Iterator
 
+from .instmembers import MEMBER_TYPES, WrappedValue, instance_members, member_store
 from .pscollections import AutomationNull, Hashtable
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING", "__bool__": lambda self: False})()
@@ -158,6 +159,7 @@ class PSObjectBase:
             if not create:
                 return None
             self._ps_extra = {}
+            MEMBER_TYPES.add(type(self))
             return self._ps_extra
 
 
@@ -328,6 +330,11 @@ def get_member(obj: Any, name: str) -> Any:
             return len(obj)
         return _intrinsic(obj, low)
     if isinstance(obj, Hashtable):
+        if t in MEMBER_TYPES:  # pwsh: an instance member first, then a key, then the adapted members
+            extra = instance_members(obj)
+            m = extra.get(low) if extra else None
+            if m is not None and m.is_property:
+                return m.get(obj)
         if obj.has(name):
             return obj.get(name)
         if t is not Hashtable and hasattr(obj, "ps_get_member"):
@@ -347,11 +354,13 @@ def get_member(obj: Any, name: str) -> Any:
         if f is not None:
             return f(obj)
         return _enumerate_member(obj, name)
-    extra = getattr(obj, "_ps_extra", None) if isinstance(obj, PSObjectBase) else None
-    if extra:
-        m = extra.get(low)
+    if t in MEMBER_TYPES:
+        extra = instance_members(obj)
+        m = extra.get(low) if extra else None
         if m is not None and m.is_property:
             return m.get(obj)
+        if isinstance(obj, WrappedValue):
+            return PSObjectView(obj) if low == "psobject" else get_member(obj._ps_base, name)
     custom = getattr(obj, "ps_get_member", None)
     if custom is not None:
         v = custom(low)
@@ -413,13 +422,14 @@ def set_member(obj: Any, name: str, value: Any) -> None:
         if m is not None and m.is_property:
             m.set(obj, value)
             return
+    elif t in MEMBER_TYPES and _set_instance_member(obj, low, value):
+        return
     elif isinstance(obj, Hashtable):
         obj[name] = value
         return
     elif obj is not None:
-        extra = getattr(obj, "_ps_extra", None) if isinstance(obj, PSObjectBase) else None
-        if extra and low in extra and extra[low].is_property:
-            extra[low].set(obj, value)
+        if isinstance(obj, WrappedValue):
+            set_member(obj._ps_base, name, value)
             return
         custom = getattr(obj, "ps_set_member", None)
         if custom is not None and custom(low, value):
@@ -442,23 +452,35 @@ def set_member(obj: Any, name: str, value: Any) -> None:
                         "exists and can be set.", "PropertyNotFound", "InvalidOperation")
 
 
-def add_instance_member(obj: Any, member: PSMember, force: bool = False) -> bool:
-    """Add-Member's work: attach a member to a PSCustomObject or an adapted object."""
+def _set_instance_member(obj: Any, low: str, value: Any) -> bool:
+    extra = instance_members(obj)
+    m = extra.get(low) if extra else None
+    if m is None or not m.is_property:
+        return False
+    m.set(obj, value)
+    return True
+
+
+def attach_member(obj: Any, member: PSMember, force: bool = False) -> Any:
+    """Attach an instance member and return the object that carries it: ``obj`` itself for a
+    reference object, a PSObject wrapper for a string, number or other value type. Returns
+    None when a member of that name exists and ``force`` is not given; raises
+    NotImplementedError for values that cannot carry members (arrays, booleans, enums)."""
     if type(obj) is PSCustomObject:
-        return obj.add_member(member, force)
-    if isinstance(obj, PSObjectBase):
-        extra = obj.ps_extra(create=True)
-        assert extra is not None
-        if member.Name.lower() in extra and not force:
-            return False
-        extra[member.Name.lower()] = member
-        return True
-    if isinstance(obj, Hashtable) and isinstance(member, PSNoteProperty):
-        if obj.has(member.Name) and not force:
-            return False
-        obj[member.Name] = member.Value
-        return True
-    raise NotImplementedError
+        return obj if obj.add_member(member, force) else None
+    carrier, table = member_store(obj)
+    low = member.Name.lower()
+    if low in table and not force:
+        return None
+    table[low] = member
+    return carrier
+
+
+def add_instance_member(obj: Any, member: PSMember, force: bool = False) -> bool:
+    """Attach a member to ``obj`` itself (a PSCustomObject or a reference object); for a value
+    type the member goes to a wrapper the caller does not see, as with pwsh's Add-Member
+    without -PassThru. Use ``attach_member`` to get the carrying object."""
+    return attach_member(obj, member, force) is not None
 
 
 # ----------------------------------------------------------------------------- properties for display
@@ -470,13 +492,20 @@ def property_names(obj: Any) -> list[str]:
         return obj.property_names()
     if obj is None or t in (str, int, float, bool):
         return ["Length"] if t is str else []
+    if t in MEMBER_TYPES:  # instance members first, as pwsh lists them
+        extra = instance_members(obj)
+        own = [m.Name for m in extra.values() if m.is_property] if extra else []
+        rest = property_names(obj._ps_base) if isinstance(obj, WrappedValue) else _adapted_names(obj, t)
+        seen = {n.lower() for n in own}
+        return own + [n for n in rest if n.lower() not in seen]
+    return _adapted_names(obj, t)
+
+
+def _adapted_names(obj: Any, t: type) -> list[str]:
     names = list(adapter_for(t).prop_order)
     d = getattr(obj, "__dict__", None)
     if d:
         names += [k for k in d if k[:1].isupper() and k not in names]
-    extra = getattr(obj, "_ps_extra", None) if isinstance(obj, PSObjectBase) else None
-    if extra:
-        names += [m.Name for m in extra.values() if m.is_property]
     if t is list or (isinstance(obj, list) and not names):
         return ["Length", "LongLength", "Rank", "SyncRoot", "IsReadOnly", "IsFixedSize", "IsSynchronized",
                 "Count"]
@@ -550,6 +579,10 @@ class PSMemberInfoCollection(list):
     def Remove(self, name: str) -> None:
         if type(self.owner) is PSCustomObject:
             self.owner._members.pop(name.lower(), None)
+            return
+        extra = instance_members(self.owner)
+        if extra:
+            extra.pop(name.lower(), None)
 
 
 class PSPropertyInfo:
@@ -605,6 +638,13 @@ class PSObjectView:
             items = [m if type(m) is PSNoteProperty else PSPropertyInfo(m.Name, o, m.MemberType)
                      for m in o._members.values() if m.is_property]
             return PSMemberInfoCollection(items, o)
+        extra = instance_members(o)
+        if extra:
+            own = [m if type(m) is PSNoteProperty else PSPropertyInfo(m.Name, o, m.MemberType)
+                   for m in extra.values() if m.is_property]
+            seen = {m.Name.lower() for m in own}
+            return PSMemberInfoCollection(own + [PSPropertyInfo(n, o, "Property") for n in property_names(o)
+                                                 if n.lower() not in seen], o)
         return PSMemberInfoCollection([PSPropertyInfo(n, o, "Property") for n in property_names(o)], o)
 
     @property
@@ -621,11 +661,12 @@ class PSObjectView:
 
     @property
     def BaseObject(self) -> Any:
-        return self.obj
+        o = self.obj
+        return o._ps_base if isinstance(o, WrappedValue) else o
 
     @property
     def ImmediateBaseObject(self) -> Any:
-        return self.obj
+        return self.BaseObject
 
     def Copy(self) -> Any:
         o = self.obj

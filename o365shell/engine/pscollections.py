@@ -62,7 +62,7 @@ class Hashtable:
 
     __ps_typename__ = "System.Collections.Hashtable"
     __ps_properties__ = ("IsReadOnly", "IsFixedSize", "IsSynchronized", "Keys", "Values", "SyncRoot", "Count")
-    __slots__ = ("_vals", "_keys")
+    __slots__ = ("_vals", "_keys", "_ps_extra")
 
     def __init__(self, items: Any = None) -> None:
         self._vals: dict[Any, Any] = {}

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from . import conversion as C
+from .instmembers import WrappedValue
 from .netlib import numbers as N
 from .objects import PSCustomObject
 from .pscollections import (ArrayList, CaseSensitiveDictionary, GenericList, Hashtable, HashSet,
@@ -318,6 +319,8 @@ def type_of(v: Any) -> PSType:
     cached = _TYPE_OF_CACHE.get(t)
     if cached is not None:
         return cached
+    if isinstance(v, WrappedValue):  # a PSObject wrapper: the type of the value it wraps
+        return type_of(v._ps_base)
     from .types import _BY_CLASS
     found = _BY_CLASS.get(t)
     if found is None:

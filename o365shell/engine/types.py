@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from .errors import runtime_error
+from .instmembers import WrappedValue
 from .netlib import numbers as N
 
 _INT_CLASSES = (N.Int64, N.Byte, N.SByte, N.Int16, N.UInt16, N.UInt32, N.UInt64)
@@ -124,6 +125,8 @@ class PSType:
         return chain
 
     def is_instance(self, v: Any) -> bool:
+        if isinstance(v, WrappedValue):
+            v = v._ps_base
         if self.check is not None:
             return self.check(v)
         if self.pyclass is None:
