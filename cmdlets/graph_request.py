@@ -15,7 +15,7 @@ from .graph import (_USER_DEFAULT, _USER_PROPS, AUTH, METHODS_READ, METHODS_WRIT
                     SELF_METHODS_READ, SELF_METHODS_WRITE, USER_READ, VERSION, GraphCmdlet, _body, user_values)
 from .graph_odata import odata_filter
 from .graph_requirements import _requirement_state
-from .tenantsvc import GraphException, connection
+from .tenantsvc import NOT_CONNECTED, GraphException, connection
 
 
 # ----------------------------------------------------------------------------- Invoke-MgGraphRequest
@@ -85,6 +85,17 @@ class InvokeMgGraphRequest(GraphCmdlet):
                 ("Invoke-MgGraphRequest -Method PATCH -Uri "
                  "'https://graph.microsoft.com/beta/users/MeganB@contoso.com/authentication/requirements' "
                  "-Body @{perUserMfaState='enabled'}", "Enables per-user MFA for Megan.")]
+
+    def begin(self) -> None:
+        _ = self.actor
+
+    def not_connected(self) -> Exception:
+        """Invoke-MgGraphRequest validates its parameters in BeginProcessing: not being connected is a
+        terminating ValidationMetadataException there (unlike the generated cmdlets' written error)."""
+        from o365shell.engine.errors import ValidationMetadataException
+        return self.error(NOT_CONNECTED["graph"], "InvokeGraphRequestAuthenticationTokenConflictException,"
+                          "Microsoft.Graph.PowerShell.Authentication.Cmdlets.InvokeMgGraphRequest",
+                          ErrorCategory.InvalidArgument, None, ValidationMetadataException)
 
     def process(self) -> None:
         method = (self.Method or "GET").upper()

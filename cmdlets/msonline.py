@@ -45,6 +45,9 @@ class MsolCmdlet(TenantCmdlet):
         _ = self.actor
         self.check_tenant_id()
 
+    def fqid_suffix(self) -> str:
+        return ",Microsoft.Online.Administration.Automation." + self.name.replace("-Msol", "")
+
     def exclusive(self, *names: str) -> None:
         """Refuse parameters of two exclusive parameter sets given together (works around the binder)."""
         if all(n in self.bound for n in names):

@@ -21,6 +21,7 @@ Signing in to PowerShell (Connect-MsolService, Connect-ExchangeOnline, Connect-M
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable
@@ -37,6 +38,8 @@ UserNotFoundException = _exc("UserNotFoundException", "Microsoft.Online.Administ
 ExchangeException = _exc("ExchangeException", "Microsoft.Exchange.Management.Tasks.ManagementObjectNotFoundException")
 GraphException = _exc("GraphException", "Microsoft.Graph.PowerShell.Runtime.RestException")
 AuthenticationException = _exc("AuthenticationException", "Microsoft.Identity.Client.MsalServiceException")
+#: What the Graph SDK's HTTP pipeline throws when Connect-MgGraph was not called.
+GraphAuthenticationException = _exc("AuthenticationException", "System.Security.Authentication.AuthenticationException")
 HostException = _exc("HostException", "System.Management.Automation.Host.HostException")
 
 NONINTERACTIVE = "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available."
@@ -110,6 +113,42 @@ NOT_CONNECTED = {
     "graph": "Authentication needed. Please call Connect-MgGraph.",
     "exchange": "You must call Connect-ExchangeOnline before calling any other Exchange Online cmdlets.",
 }
+
+
+class NotConnected(Exception):
+    """Raised by :attr:`TenantCmdlet.actor` when the cmdlet's service is not connected.
+
+    The real modules report this as a *non-terminating* error (MSOnline writes a
+    MicrosoftOnlineException record, the generated Graph cmdlets catch the SDK's
+    AuthenticationException and write it), so ``Get-MsolDomain -ErrorAction SilentlyContinue``
+    prints nothing and sets ``$?`` to False. The guard TenantCmdlet puts around each
+    subclass's begin / process / end writes ``record`` with WriteError; a failure in begin
+    also skips the cmdlet's process and end, as a cmdlet that cannot run does.
+    """
+
+    def __init__(self, record: Any) -> None:
+        super().__init__(str(getattr(record, "message", record)))
+        self.record = record
+
+
+def _guarded(fn: Callable[[Any], Any], phase: str) -> Callable[[Any], Any]:
+    """``fn`` (a cmdlet's begin / process / end) with NotConnected turned into WriteError."""
+    @functools.wraps(fn)
+    def run(self: Any) -> Any:
+        if self.__dict__.get("_nc_stopped"):
+            return None
+        try:
+            return fn(self)
+        except NotConnected as e:
+            if phase == "begin":
+                self._nc_stopped = True
+            if phase == "end" and self.__dict__.get("_nc_reported"):
+                return None
+            self._nc_reported = True
+            self.write_error(e.record)
+            return None
+    run._nc_guarded = True  # type: ignore[attr-defined]
+    return run
 
 
 # ----------------------------------------------------------------------------- value conversion
@@ -276,12 +315,48 @@ class TenantCmdlet(Cmdlet):
             raise RuntimeError("cmdlet has no connection family")
         conn = connection(self.ctx, fam)
         if conn is None:
-            exc_type = MicrosoftOnlineException if fam == "msonline" else RuntimeException
-            raise self.error(NOT_CONNECTED[fam], "NotConnected" if fam != "msonline" else
-                             "Microsoft.Online.Administration.Automation.MicrosoftOnlineException",
-                             ErrorCategory.OperationStopped if fam == "msonline" else ErrorCategory.AuthenticationError,
-                             None, exc_type)
+            raise self.not_connected()
         return conn.account
+
+    def not_connected(self) -> Exception:
+        """What the real module does when its service is not connected (see NotConnected).
+
+        MSOnline: OperationStopped MicrosoftOnlineException, FullyQualifiedErrorId
+        ``Microsoft.Online.Administration.Automation.MicrosoftOnlineException,<cmdlet type>``;
+        Graph: the SDK's AuthenticationException written by the generated cmdlet variant
+        (``Get-MgUser_List: Authentication needed. Please call Connect-MgGraph.``)."""
+        fam = self.connection or ""
+        if fam == "msonline":
+            rec = self.make_record(NOT_CONNECTED[fam], "Microsoft.Online.Administration.Automation."
+                                   "MicrosoftOnlineException" + self.fqid_suffix(), ErrorCategory.OperationStopped,
+                                   None, MicrosoftOnlineException)
+            return NotConnected(rec)
+        if fam == "graph":
+            variant = self.graph_variant()
+            rec = self.make_record(NOT_CONNECTED[fam], ",Microsoft.Graph.PowerShell.Cmdlets." +
+                                   variant.replace("-", ""), ErrorCategory.NotSpecified, None,
+                                   GraphAuthenticationException)
+            rec.command_name = variant
+            return NotConnected(rec)
+        return self.error(NOT_CONNECTED[fam], "NotConnected", ErrorCategory.AuthenticationError, None)
+
+    def fqid_suffix(self) -> str:
+        """``,<.NET type of the cmdlet>`` for FullyQualifiedErrorIds ('' keeps the engine's default)."""
+        return ""
+
+    def graph_variant(self) -> str:
+        """The generated Graph cmdlet variant errors name (``Get-MgUser_List``)."""
+        from o365shell.engine.parameters import ALL_SETS
+        variant = self.parameter_set_name if self.parameter_set_name not in (ALL_SETS, "", None) else \
+            getattr(self, "verb_variant", "")
+        return f"{self.name}_{variant}" if variant else self.name
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for phase in ("begin", "process", "end"):
+            fn = cls.__dict__.get(phase)
+            if fn is not None and not getattr(fn, "_nc_guarded", False):
+                setattr(cls, phase, _guarded(fn, phase))
 
     @classmethod
     def is_available(cls, session: Any) -> bool:
