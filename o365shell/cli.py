@@ -51,6 +51,8 @@ def parse_args(argv: list[str]) -> dict[str, Any]:
         if a.startswith("-") and len(a) > 1 and not a.startswith("--"):
             key = a[1:].lower()
             name = _ALIASES.get(key)
+            if name is None and key in _SWITCHES + _VALUED:
+                name = key  # an exact name wins over longer ones it prefixes (-Tenant / -TenantSize)
             if name is None:
                 cands = [n for n in _SWITCHES + _VALUED if n.startswith(key)]
                 if len(cands) == 1:
@@ -143,7 +145,7 @@ def _out_default(host: Any) -> Any:
 def run_noninteractive(opts: dict[str, Any]) -> int:
     from o365shell.engine.host import StdioHost
     from o365shell.engine.runtime import run_file, run_text
-    host = StdioHost(_render_error)
+    host = StdioHost(_render_error, can_prompt=not opts.get("noninteractive"))
     session = make_session(opts, host)
     out = _out_default(host)
     try:
@@ -227,6 +229,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        # stdout's reader is gone; point stdout at nothing so the final flush cannot fail again
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
         return 0
 
 

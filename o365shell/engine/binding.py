@@ -405,6 +405,41 @@ def input_not_bound(command_name: str, item: Any) -> RuntimeException:
 
 
 def missing_mandatory_error(command_name: str, missing: list[ParamSpec]) -> RuntimeException:
-    names = ", ".join(p.name for p in missing)
+    names = " ".join(p.name for p in missing)
     return binding_error(f"Cannot process command because of one or more missing mandatory parameters: {names}.",
                          "MissingMandatoryParameter", command_name)
+
+
+def prompt_missing(host: Any, command_name: str, missing: list[ParamSpec], st: BindState, for_cmdlet: bool) -> None:
+    """Ask for missing mandatory parameters as pwsh does on a console ("Supply values for the
+    following parameters:"; arrays item by item until an empty line; ``!?`` shows the help message),
+    or raise pwsh's missing-parameter error when the host cannot prompt. Ctrl+C stops the pipeline."""
+    if not host.can_prompt():
+        raise missing_mandatory_error(command_name, missing)
+    host.write_line(f"cmdlet {command_name} at command pipeline position 1")
+    host.write_line("Supply values for the following parameters:")
+    for p in missing:
+        is_array = p.type is not None and p.type.IsArray
+        secure = p.type is not None and p.type.FullName == "System.Security.SecureString"
+        values: list[Any] = []
+        while True:
+            label = f"{p.name}[{len(values)}]: " if is_array else f"{p.name}: "
+            try:
+                text = host.ask(label, password=secure)
+            except EOFError:
+                raise missing_mandatory_error(command_name, missing) from None
+            if text == "!?":
+                help_text = next((si.help_message for si in p.sets.values() if si.help_message), None) or p.help
+                if help_text:
+                    host.write_line(help_text)
+                continue
+            if not is_array:
+                break
+            if text == "":
+                break
+            values.append(text)
+        value: Any = values if is_array else text
+        if secure:
+            from .valuetypes import SecureString
+            value = SecureString(text)
+        st.set(p, coerce(p, value, command_name, for_cmdlet))

@@ -6,6 +6,16 @@ import sys
 from typing import Any, Callable
 
 
+#: What ``?`` at a confirmation prompt explains.
+CONFIRM_HELP = (
+    "Y - Continue with only the next step of the operation.",
+    "A - Continue with all the steps of the operation.",
+    "N - Skip this operation and proceed with the next operation.",
+    "L - Skip this operation and all subsequent operations.",
+    "S - Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline.",
+)
+
+
 class Host:
     """A minimal host: output and errors collected into lists (used by tests and as a base)."""
 
@@ -48,16 +58,74 @@ class Host:
     def write_progress(self, record: Any) -> None:
         """Write-Progress: a bar on a terminal, nothing otherwise."""
 
-    def read_line(self, prompt: str | None = None, secure: bool = False) -> Any:
-        """Read-Host. A non-interactive host refuses (the caller turns that into pwsh's error)."""
+    # ------------------------------------------------------------------ input
+    # Every prompt is built on ``ask``; a host that cannot read input leaves it raising EOFError,
+    # which the callers turn into pwsh's NonInteractive errors (and confirm() into "no").
+    def can_prompt(self) -> bool:
+        """Whether prompts may be shown now (false: callers fail with pwsh's NonInteractive errors)."""
+        return bool(self.interactive)
+
+    def ask(self, message: str, password: bool = False) -> str:
+        """Show ``message`` and read one line (masked when ``password``)."""
         raise EOFError("non-interactive")
+
+    def read_line(self, prompt: str | None = None, secure: bool = False) -> Any:
+        """Read-Host: one line, a SecureString when ``secure``."""
+        if not self.can_prompt():
+            raise EOFError("non-interactive")
+        text = self.ask(prompt or "", password=secure)
+        if secure:
+            from .valuetypes import SecureString
+            return SecureString(text)
+        return text
 
     def prompt_credential(self, caption: str, message: str, user: str | None) -> Any:
-        raise EOFError("non-interactive")
+        """Get-Credential as pwsh asks on Linux: caption, message, ``User:``, masked password."""
+        from .valuetypes import PSCredential, SecureString
+        if not self.can_prompt():
+            raise EOFError("non-interactive")
+        name = user or ""
+        if not name:
+            first = True
+            while not name:
+                if first:
+                    self._prompt_heading(caption, message)
+                    first = False
+                name = self.ask("User: ").strip()
+        else:
+            self._prompt_heading(caption, message)
+        password = self.ask(f"Password for user {name}: ", password=True)
+        return PSCredential(name, SecureString(password))
+
+    def _prompt_heading(self, caption: str, message: str) -> None:
+        if caption:
+            self.write_line(caption)
+        if message:
+            self.write_line(message)
 
     def confirm(self, caption: str, message: str) -> bool:
-        """-Confirm / ShouldContinue: yes/no. Non-interactive hosts answer no."""
-        return False
+        """ShouldProcess / ShouldContinue: pwsh's ``[Y] Yes  [A] Yes to All ...`` choice prompt.
+        A host that cannot prompt answers no."""
+        if not self.can_prompt():
+            return False
+        self.write_line("")
+        self._prompt_heading(caption, "")
+        if message:
+            for line in message.split("\n"):
+                self.write_line(line)
+        choices = '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"): '
+        while True:
+            try:
+                answer = self.ask(choices).strip().lower()
+            except EOFError:
+                return False
+            if answer in ("", "y", "yes", "a"):
+                return True
+            if answer in ("n", "no", "l", "s"):
+                return False
+            if answer == "?":
+                for line in CONFIRM_HELP:
+                    self.write_line(line)
 
     def clear(self) -> None:
         """Clear-Host."""
@@ -67,11 +135,31 @@ class Host:
 
 
 class StdioHost(Host):
-    """A plain console host on stdout/stderr without colours (the -File / -Command host)."""
+    """A plain console host on stdout/stderr without colours (the -File / -Command host).
 
-    def __init__(self, render_error: Callable[[Any], str] | None = None) -> None:
+    It prompts (Read-Host, mandatory parameters, credentials, -Confirm) on standard input unless
+    started with -NonInteractive: masked input via getpass on a terminal, plain lines otherwise."""
+
+    def __init__(self, render_error: Callable[[Any], str] | None = None, can_prompt: bool = False) -> None:
         super().__init__()
         self._render_error = render_error
+        self.interactive = can_prompt
+
+    def ask(self, message: str, password: bool = False) -> str:
+        if not self.interactive:
+            raise EOFError("non-interactive")
+        sys.stdout.flush()
+        if password and sys.stdin.isatty():
+            import getpass
+            return getpass.getpass(message)
+        sys.stdout.write(message)
+        sys.stdout.flush()
+        line = sys.stdin.readline()
+        if not line:
+            raise EOFError("end of input")
+        if not sys.stdin.isatty():
+            sys.stdout.write("\n")  # the answer was not echoed by a terminal
+        return line.rstrip("\r\n")
 
     def write_line(self, text: str) -> None:
         sys.stdout.write(text + "\n")

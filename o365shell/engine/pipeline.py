@@ -128,24 +128,10 @@ class CmdletProcessor(Processor):
             raise
 
     def _prompt_or_fail(self, missing: list) -> None:
-        ctx = self.ctx
-        host = ctx.host
-        if not getattr(host, "interactive", False):
-            raise missing_mandatory_error(self.name, missing)
-        host.write_line(f"cmdlet {self.name} at command pipeline position 1")
-        host.write_line("Supply values for the following parameters:")
-        from .binding import coerce
+        from .binding import prompt_missing
+        prompt_missing(self.ctx.host, self.name, missing, self.state, True)
         for p in missing:
-            try:
-                text = host.read_line(p.name + ": ", secure=False)
-            except (EOFError, KeyboardInterrupt):
-                raise missing_mandatory_error(self.name, missing) from None
-            value: Any = text
-            if p.type is not None and p.type.IsArray:
-                value = [text]
-            v = coerce(p, value, self.name, True)
-            self.state.set(p, v)
-            setattr(self.cmdlet, p.attr, v)
+            setattr(self.cmdlet, p.attr, self.state.bound.get(p.name))
         self.cmdlet.bound = dict(self.state.bound)
 
     def process(self, item: Any) -> None:

@@ -114,6 +114,8 @@ def _run_block(ctx: Any, sb: Any, args: list, out: Callable[[Any], None], dot_so
                            ErrorCategory.InvalidOperation)
         ctx.streams.error(record_of(e2))
         return RunResult(1, failed=True)
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): the host ends quietly
     except Exception as e:  # a bug in o365shell: report it as an error, never as a traceback
         if STRICT:
             raise

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from .binding import Arg, bind_command_line, bind_pipeline_item, choose_set, missing_mandatory, missing_mandatory_error
+from .binding import Arg, bind_command_line, bind_pipeline_item, choose_set, missing_mandatory
 from .errors import ErrorRecord, Position, ReturnSignal, attach_position, record_of
 from .netlib.exceptions import DotNetException
 from .objects import MISSING
@@ -143,18 +143,8 @@ class ScriptProcessor(Processor):
             v["whatifpreference"] = bool(val)
 
     def _prompt_or_fail(self, missing: list) -> None:
-        host = self.ctx.host
-        if not getattr(host, "interactive", False):
-            raise missing_mandatory_error(self.name, missing)
-        host.write_line(f"cmdlet {self.name} at command pipeline position 1")
-        host.write_line("Supply values for the following parameters:")
-        from .binding import coerce
-        for p in missing:
-            try:
-                text = host.read_line(p.name + ": ")
-            except (EOFError, KeyboardInterrupt):
-                raise missing_mandatory_error(self.name, missing) from None
-            self.state.set(p, coerce(p, text, self.name, False))
+        from .binding import prompt_missing
+        prompt_missing(self.ctx.host, self.name, missing, self.state, False)
 
     def _run(self, block: Callable[[Any, Callable[[Any], None]], None]) -> None:
         ctx = self.ctx

@@ -119,35 +119,12 @@ class LabHost(Host):
             sys.stdout.flush()
 
     # ------------------------------------------------------------------ prompts (interactive mode only)
-    def _can_prompt(self) -> bool:
+    def can_prompt(self) -> bool:
         return self.interactive and not self._muted
 
-    def read_line(self, prompt: str | None = None, secure: bool = False) -> Any:
-        if not self._can_prompt():
+    def ask(self, message: str, password: bool = False) -> str:
+        """The engine's prompts (Read-Host, Get-Credential, -Confirm) read the terminal in interactive mode."""
+        if not self.can_prompt():
             raise EOFError("non-interactive")
         sys.stdout.flush()
-        text = getpass.getpass(prompt or "") if secure else input(prompt or "")
-        if secure:
-            from ..engine.valuetypes import SecureString
-            return SecureString(text)
-        return text
-
-    def prompt_credential(self, caption: str, message: str, user: str | None) -> Any:
-        if not self._can_prompt():
-            raise EOFError("non-interactive")
-        from ..engine.valuetypes import PSCredential, SecureString
-        if caption:
-            print(caption)
-        if message:
-            print(message)
-        name = user or input("User: ")
-        password = getpass.getpass(f"Password for user {name}: ")
-        return PSCredential(name, SecureString(password))
-
-    def confirm(self, caption: str, message: str) -> bool:
-        if not self._can_prompt():
-            return False
-        print(caption)
-        print(message)
-        ans = input('[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"): ')
-        return ans.strip().lower() in ("", "y", "yes", "a")
+        return getpass.getpass(message) if password else input(message)

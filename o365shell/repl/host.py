@@ -30,15 +30,6 @@ PROGRESS_STYLE = "\x1b[33;1m"
 RESET = "\x1b[0m"
 _FLUSH_EVERY = 0.05
 
-_CONFIRM_HELP = (
-    "Y - Continue with only the next step of the operation.",
-    "A - Continue with all the steps of the operation.",
-    "N - Skip this operation and proceed with the next operation.",
-    "L - Skip this operation and all subsequent operations.",
-    "S - Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline.",
-)
-
-
 def _color_code(value: Any, background: bool) -> str:
     if value is None:
         return ""
@@ -212,54 +203,14 @@ class TerminalHost(Host):
         self.flush()
 
     # ------------------------------------------------------------------ input
-    def _ask(self, message: str, password: bool = False) -> str:
+    def ask(self, message: str, password: bool = False) -> str:
+        """One line through prompt_toolkit (masked with ``*`` for passwords)."""
         from prompt_toolkit import PromptSession
         self.progress.hide()
         self.flush()
         self.stderr.flush()
         session: PromptSession[str] = PromptSession()
         return session.prompt(message, is_password=password)
-
-    def read_line(self, prompt: str | None = None, secure: bool = False) -> Any:
-        """Read-Host: one line, masked with ``*`` when ``secure``."""
-        text = self._ask(prompt or "", password=secure)
-        if secure:
-            from o365shell.engine.valuetypes import SecureString
-            return SecureString(text)
-        return text
-
-    def prompt_credential(self, caption: str, message: str, user: str | None) -> Any:
-        """Get-Credential as pwsh asks on Linux: caption, message, ``User:``, masked password."""
-        from o365shell.engine.valuetypes import PSCredential, SecureString
-        if caption:
-            self.write_line(caption)
-        if message:
-            self.write_line(message)
-        name = user or ""
-        while not name:
-            name = self._ask("User: ").strip()
-        password = self._ask(f"Password for user {name}: ", password=True)
-        return PSCredential(name, SecureString(password))
-
-    def confirm(self, caption: str, message: str) -> bool:
-        """ShouldProcess / ShouldContinue: pwsh's ``[Y] Yes  [A] Yes to All ...`` choice prompt."""
-        self.write_line("")
-        if caption:
-            self.write_line(caption)
-        if message:
-            for line in message.split("\n"):
-                self.write_line(line)
-        choices = '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"): '
-        while True:
-            answer = self._ask(choices).strip().lower()
-            if answer in ("", "y", "yes", "a"):
-                return True
-            if answer in ("n", "no", "l", "s"):
-                return False
-            if answer == "?":
-                for line in _CONFIRM_HELP:
-                    self.write_line(line)
-                self.flush()
 
     def out_grid_view(self, rows: list, title: str, mode: str) -> list:
         """Out-GridView: the full-screen grid; the chosen rows (EOFError without a terminal)."""

@@ -8,8 +8,9 @@ import pytest
 
 
 def o365(*args: str, stdin: str | None = None, cwd: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "o365shell", *args], input=stdin, capture_output=True, text=True,
-                          cwd=cwd, timeout=120)
+    # stdin is always given (empty by default) so a prompt can never wait on the test runner's terminal
+    return subprocess.run([sys.executable, "-m", "o365shell", *args], input=stdin if stdin is not None else "",
+                          capture_output=True, text=True, cwd=cwd, timeout=120)
 
 
 def test_version() -> None:
@@ -111,3 +112,34 @@ def test_psscriptroot_and_dot_sourcing(tmp_path) -> None:
     (tmp_path / "main.ps1").write_text(". $PSScriptRoot/lib.ps1\nGet-Lib\n$libVar\nSplit-Path $PSScriptRoot -Leaf\n")
     p = o365("-File", str(tmp_path / "main.ps1"))
     assert p.stdout.splitlines()[:2] == ["from lib", "42"]
+
+
+def test_script_prompts_for_missing_mandatory_parameters_on_standard_input(tmp_path) -> None:
+    s = tmp_path / "need.ps1"
+    s.write_text('param([Parameter(Mandatory)][string]$Name, [Parameter(Mandatory)][string[]]$Tags)\n'
+                 '"hello $Name $($Tags -join \'+\')"\n$age = Read-Host "Age"\n"age $age"\n')
+    p = o365(str(s), stdin="Ann\na\nb\n\n41\n")
+    assert p.returncode == 0, p.stderr
+    assert "Supply values for the following parameters:" in p.stdout
+    assert "hello Ann a+b" in p.stdout and "age 41" in p.stdout
+
+
+def test_noninteractive_refuses_to_prompt(tmp_path) -> None:
+    s = tmp_path / "need.ps1"
+    s.write_text("param([Parameter(Mandatory)][string]$Name, [Parameter(Mandatory)]$Other)\n'ran'\n")
+    p = o365("-NonInteractive", str(s), stdin="Ann\n")
+    assert p.returncode == 1 and p.stdout == ""
+    assert "missing mandatory parameters: Name Other." in p.stderr
+
+
+def test_exact_option_name_wins_over_a_longer_one(tmp_path) -> None:
+    p = o365("-Tenant", str(tmp_path / "none.json"), "-c", "'ok'")
+    assert "ambiguous" not in p.stderr
+    assert p.stdout == "ok\n"
+
+
+def test_a_closed_output_pipe_ends_quietly() -> None:
+    p = subprocess.run(f'"{sys.executable}" -m o365shell -c "1..200000" | head -1', shell=True, capture_output=True,
+                       text=True, timeout=120)
+    assert p.stdout == "1\n"
+    assert p.stderr == ""

@@ -52,9 +52,6 @@ def test_missing_mandatory_parameter_under_noninteractive_small(tmp_path) -> Non
     assert "missing mandatory parameters: Age." in p.stderr
 
 
-@pytest.mark.xfail(reason="gap: on a terminal without -NonInteractive a missing mandatory parameter should be "
-                          "prompted for (pwsh: 'Supply values for the following parameters:'); the -File host "
-                          "cannot prompt", strict=False)
 def test_missing_mandatory_parameter_is_prompted_for_on_a_terminal(tmp_path) -> None:
     s = tmp_path / "need.ps1"
     s.write_text("param([Parameter(Mandatory)][string]$Name)\n\"hello $Name\"\n")
