@@ -15,12 +15,13 @@ from .tenantsvc import (AuthenticationException, Connection, TenantCmdlet, as_li
 
 # ----------------------------------------------------------------------------- authentication
 
-@cmdlet("Connect-MgGraph", module=AUTH, version=VERSION, default_set="UserParameterSet")
+@cmdlet("Connect-MgGraph", module=AUTH, version=VERSION, default_set="UserParameterSet", aliases=("Connect-Graph",))
 class ConnectMgGraph(TenantCmdlet):
     """Microsoft Graph PowerShell supports two types of authentication: delegated and app-only access.
 
     Delegated sign-in: -Scopes lists the permissions to consent to (each cmdlet needs one of
-    its documented permissions). The account and password are prompted for where the real
+    its documented permissions). Consent is kept in the tenant per account and application
+    and is cumulative: the session gets every scope the account consented to before as well. The account and password are prompted for where the real
     module opens a browser (and the MFA code when needed); -Credential signs in with a
     credential object instead (a simulation-only addition for scripts and labs; the real
     SDK's -Credential is an alias of -ClientSecretCredential). App-only sign-in
@@ -78,15 +79,12 @@ class ConnectMgGraph(TenantCmdlet):
         upn = self.sign_in("graph", self.Credential, None, "Sign in to your account",
                            "Pick an account: enter the work or school account that Microsoft Graph signs in as.",
                            env[3] == str(t.cloud))
-        old = connection(self.ctx, "graph")
+        # consent is cumulative per (account, app): the token carries everything granted before too
+        from o365shell.tenant import consent
+        requested = [part.strip() for s in as_list(self.Scopes) for part in str(s).split(",") if part.strip()]
+        granted = consent.grant(t, app, t.get_user(upn).object_id, requested)
         scopes = list(_DEFAULT_SCOPES)
-        if old is not None and old.account.lower() == upn.lower():
-            scopes += [s for s in old.scopes if s.lower() not in {x.lower() for x in scopes}]
-        for s in as_list(self.Scopes):
-            for part in str(s).split(","):
-                part = part.strip()
-                if part and part.lower() not in {x.lower() for x in scopes}:
-                    scopes.append(part)
+        scopes += [s for s in granted if s.lower() not in {x.lower() for x in scopes}]
         connections(self.ctx)["graph"] = Connection(upn, env[0], scopes, {
             "ClientId": app, "ContextScope": self.ContextScope or "CurrentUser",
             "TokenCredentialType": "UsernamePassword" if self.Credential is not None else (
@@ -159,7 +157,7 @@ class GetMgContext(TenantCmdlet):
             self.write(c)
 
 
-@cmdlet("Disconnect-MgGraph", module=AUTH, version=VERSION)
+@cmdlet("Disconnect-MgGraph", module=AUTH, version=VERSION, aliases=("Disconnect-Graph",))
 class DisconnectMgGraph(TenantCmdlet):
     """Signs out of Microsoft Graph (returns the context that was signed out)."""
 

@@ -50,7 +50,7 @@ def _user_json(t: Any, u: Any, select: list[str] | None, version: str) -> dict:
     return out
 
 
-@cmdlet("Invoke-MgGraphRequest", module=AUTH, version=VERSION)
+@cmdlet("Invoke-MgGraphRequest", module=AUTH, version=VERSION, aliases=("Invoke-GraphRequest", "Invoke-MgRestMethod"))
 class InvokeMgGraphRequest(GraphCmdlet):
     """Issues REST API requests to the Graph API.
 

@@ -165,6 +165,7 @@ def encode_tenant(tenant: Tenant, seal: Sealer) -> dict[str, Any]:
         "signins": [_plain({f.name: getattr(r, f.name) for f in fields(SignInResult)}) for r in tenant.signins],
         "phone_inbox": [_plain({f.name: getattr(m, f.name) for f in fields(PhoneMessage)})
                         for msgs in tenant.phone_inbox.values() for m in msgs],
+        "consents": [{"client_id": c, "principal_id": p, "scopes": list(s)} for (c, p), s in tenant.consents.items()],
     }
 
 
@@ -433,3 +434,6 @@ def _decode_logs(r: _Reader, tenant: Tenant) -> None:
         msg = PhoneMessage(m.get("DateTime", "dt"), m.get("PhoneNumber", "str"), m.get("Kind", "str"),
                            m.get("Body", "str"), m.get("Code", "str"))
         tenant.phone_inbox.setdefault(normalize_phone(msg.PhoneNumber), []).append(msg)
+    for c in r.items("consents", optional=True):  # absent in snapshots written before consent was kept
+        tenant.consents[(c.get("client_id", "str").lower(), c.get("principal_id", "str").lower())] = \
+            list(c.get("scopes", "strs"))

@@ -97,6 +97,8 @@ class Tenant:
         self.audit = AuditLog(self.tenant_id)
         self.signins = SignInLog()
         self.phone_inbox: dict[str, list[PhoneMessage]] = {}
+        #: Delegated consent: (client app id, user object id), lower-case -> granted scopes (``consent``).
+        self.consents: dict[tuple[str, str], list[str]] = {}
         self._by_upn: dict[str, User] = {}
         self._by_oid: dict[str, User] = {}
         self._deleted: dict[str, User] = {}
