@@ -6,7 +6,7 @@ error messages. The parameter metadata lives in ``parameters``, the Validate* at
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
 from .conversion import to_bool, to_string
 from .errors import ErrorCategory, PSInvalidCastException, RuntimeException
@@ -296,9 +296,17 @@ def missing_mandatory(st: BindState, expecting_input: bool, extra: dict | None =
     return missing
 
 
-def choose_set(st: BindState) -> str:
+def choose_set(st: BindState, item_bound: Iterable[str] = ()) -> str:
+    """The parameter set in effect: the command line's candidates narrowed by the parameters the
+    current pipeline object bound (``item_bound``), then the default set, then a complete one."""
     meta = st.meta
     cands = st.sets
+    for name in item_bound:
+        p = meta.by_name.get(name.lower())
+        if p is not None and ALL_SETS not in p.sets:
+            narrowed = [c for c in cands if c in p.sets]
+            if narrowed:
+                cands = narrowed
     if meta.default_set in cands:
         return meta.default_set
     if len(cands) == 1:

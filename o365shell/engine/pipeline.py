@@ -159,6 +159,9 @@ class CmdletProcessor(Processor):
         for k, v in bound.items():
             setattr(c, self.meta.by_name[k.lower()].attr, v)
         c.bound = {**st.bound, **bound}
+        saved_set = c.parameter_set_name
+        if len(st.sets) > 1:
+            c.parameter_set_name = choose_set(st, bound)
         try:
             missing = missing_mandatory(st, False, bound)
             if missing:
@@ -166,6 +169,7 @@ class CmdletProcessor(Processor):
                 return
             self._call_process()
         finally:
+            c.parameter_set_name = saved_set
             for k, v in saved.items():
                 setattr(c, self.meta.by_name[k.lower()].attr, v)
 

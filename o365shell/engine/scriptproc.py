@@ -37,6 +37,7 @@ class ScriptProcessor(Processor):
         self.has_input = False
         self.failed = False
         self.saved_eap: Any = None
+        self.item_bound: tuple[str, ...] = ()  # parameters the current pipeline object bound
 
     def _enter(self) -> Scope:
         saved = self.ctx.scope
@@ -176,6 +177,7 @@ class ScriptProcessor(Processor):
                     self.ctx.write_error(_rec(e, self.name, self.position, item))
                     self.failed = True
                     return
+                self.item_bound = tuple(bound) if bound else ()
                 if bound:
                     for k, v in bound.items():
                         vars_[k.lower()] = v
@@ -229,7 +231,7 @@ class PSScriptCmdlet:
 
     @property
     def ParameterSetName(self) -> str:
-        return choose_set(self.proc.state)
+        return choose_set(self.proc.state, self.proc.item_bound)
 
     @property
     def MyInvocation(self) -> Any:

@@ -35,6 +35,10 @@ CASES = [
     ("[ValidateNotNull()][string]$v = 'x'; $v", "x"),
     ("[Parameter(Mandatory=$false)][string]$w = 'y'; $w", "y"),
     ("[ValidateRange(1,5)][int]$n = 3; $n = 9; $n; $n = '4'; $n.GetType().Name", "3\nInt32"),
+    # the parameter set follows what each pipeline object binds
+    ("function t { [CmdletBinding(DefaultParameterSetName='File')] param([Parameter(Mandatory, "
+     "ParameterSetName='File')]$Path, [Parameter(Mandatory, ValueFromPipeline, ParameterSetName='Obj')]$InputObject) "
+     "process { $PSCmdlet.ParameterSetName } }; 'x' | t; t -Path p", "Obj\nFile"),
     # Add-Member's classic positional form binds -MemberType first
     ("$o = [pscustomobject]@{}; $o | Add-Member NoteProperty B 2; $o.B", "2"),
 ]
