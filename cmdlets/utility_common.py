@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from o365shell.engine.conversion import to_string
+from o365shell.engine.conversion import dotnet_string, to_string
 from o365shell.engine.errors import ErrorCategory, PSArgumentException
 from o365shell.engine.netlib.exceptions import DotNetException
 from o365shell.engine.netlib.strings import culture_compare
@@ -163,19 +163,10 @@ def net_string(v: Any) -> str | None:
     (arrays give their type name, dates the en-US form); None stays None."""
     if v is None:
         return None
-    if isinstance(v, (str, bool, int, float)) or type(v) is PSCustomObject:
-        return to_string(v)
-    from o365shell.engine.objects import is_enumerable
-    if isinstance(v, (list, tuple)) or (is_enumerable(v) and not isinstance(v, Hashtable)):
-        from o365shell.engine.types import type_of
-        return type_of(v).FullName
-    ts = getattr(v, "ToString", None)
-    if callable(ts):
-        try:
-            return to_string(ts())
-        except Exception:  # noqa: BLE001 - pwsh treats an unreadable value as null
-            return None
-    return to_string(v)
+    try:
+        return dotnet_string(v)
+    except Exception:  # noqa: BLE001 - pwsh treats an unreadable value as null
+        return None
 
 
 # ----------------------------------------------------------------------------- comparison

@@ -36,7 +36,7 @@ from o365shell.engine.scriptblock import ScriptBlock
 from o365shell.engine.types import PSType, resolve, type_of
 from o365shell.engine.validators import Validator
 
-from .utility_common import has_item, net_string
+from .utility_common import has_item
 
 UTIL = "Microsoft.PowerShell.Utility"
 
@@ -453,11 +453,7 @@ def _value_type_text(v: Any) -> str:
 
 
 def _note_definition(m: PSNoteProperty) -> str:
-    v = m.Value
-    if v is None:
-        return f"object {m.Name}=null"
-    return f"{_value_type_text(v)} {m.Name}={net_string(v) or ''}"
-
+    return m.ToString()  # pwsh: a note's definition is its ToString(), e.g. "int N=1"
 
 
 def _instance_member_def(m: Any) -> tuple[str, str]:

@@ -81,6 +81,22 @@ def to_string(v: Any) -> str:
     return str(v)
 
 
+def dotnet_string(v: Any) -> str:
+    """A value's .NET ToString() (not PowerShell's string conversion): arrays give their type name,
+    dates the culture (en-US) form; what Export-Csv writes and a note property's text shows."""
+    if v is None:
+        return ""
+    if isinstance(v, (str, bool, int, float)) or type(v) is PSCustomObject:
+        return to_string(v)
+    if isinstance(v, (list, tuple)) or (is_enumerable(v) and not isinstance(v, Hashtable)):
+        from .types import type_of
+        return type_of(v).FullName
+    ts = getattr(v, "ToString", None)
+    if callable(ts):
+        return to_string(ts())
+    return to_string(v)
+
+
 def _element_string(x: Any) -> str:
     if type(x) is list or (is_enumerable(x) and not isinstance(x, (str, Hashtable))):
         from .types import type_of

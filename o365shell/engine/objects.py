@@ -61,10 +61,11 @@ class PSNoteProperty(PSMember):
         return "System.Object" if self.Value is None else type_of(self.Value).FullName
 
     def ToString(self) -> str:
-        from .conversion import to_string
-        from .types import type_of
-        tn = "object" if self.Value is None else type_of(self.Value).display_name
-        return f"{tn} {self.Name}={to_string(self.Value)}"
+        """``int N=1``, ``object Z=null``: the value's display type name and its .NET ToString()."""
+        from .conversion import dotnet_string
+        from .types import display_type_name
+        v = self.Value
+        return f"{display_type_name(v)} {self.Name}={'null' if v is None else dotnet_string(v)}"
 
 
 class PSScriptProperty(PSMember):

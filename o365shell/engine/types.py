@@ -111,8 +111,15 @@ class PSType:
     # ---- engine API
     @property
     def display_name(self) -> str:
-        """How PowerShell writes the type in strings and Get-Member: accelerator or full name."""
-        return self.accelerator or self.FullName
+        """How pwsh writes the type without namespaces (ToStringCodeMethods.Type with dropNamespaces):
+        its built-in accelerator (int, string, datetime...), else its name; arrays and generics
+        spelled from their parts (Object[], List[string])."""
+        if self.element is not None:
+            return self.element.display_name + "[]"
+        if self.generic_args:
+            base = self.FullName.split("`", 1)[0].rsplit(".", 1)[-1]
+            return f"{base}[{','.join(a.display_name for a in self.generic_args)}]"
+        return BUILTIN_ACCELERATORS.get(self.FullName) or self.FullName.rsplit(".", 1)[-1]
 
     def type_name_chain(self) -> list[str]:
         chain = [self.FullName]
@@ -185,6 +192,43 @@ class PSType:
             raise runtime_error(f"A constructor was not found. Cannot find an appropriate constructor for type "
                                 f"{self.FullName}.", "CannotFindAppropriateCtor", "ObjectNotFound")
         return self.ctor(*args)
+
+
+#: pwsh's built-in type accelerators, the first one of each type (TypeAccelerators.FindBuiltinAccelerator);
+#: System.Object has none
+BUILTIN_ACCELERATORS: dict[str, str] = {
+    "System.Array": "array", "System.Boolean": "bool", "System.Byte": "byte", "System.Char": "char",
+    "System.DateTime": "datetime", "System.Decimal": "decimal", "System.Double": "double", "System.Single": "float",
+    "System.Guid": "guid", "System.Collections.Hashtable": "hashtable", "System.Int32": "int",
+    "System.Int16": "short", "System.Int64": "long", "System.Collections.Specialized.OrderedDictionary": "ordered",
+    "System.Management.Automation.PSCredential": "pscredential", "System.Management.Automation.PSObject": "psobject",
+    "System.Management.Automation.PSReference": "ref", "System.Text.RegularExpressions.Regex": "regex",
+    "System.SByte": "sbyte", "System.String": "string", "System.Management.Automation.SwitchParameter": "switch",
+    "System.Globalization.CultureInfo": "cultureinfo", "System.Numerics.BigInteger": "bigint",
+    "System.Security.SecureString": "securestring", "System.TimeSpan": "timespan", "System.UInt16": "ushort",
+    "System.UInt32": "uint", "System.UInt64": "ulong", "System.Uri": "uri", "System.Version": "version",
+    "System.Void": "void", "System.Net.IPAddress": "ipaddress", "System.Xml.XmlDocument": "xml",
+    "System.Net.Mail.MailAddress": "mailaddress", "System.Management.Automation.SemanticVersion": "semver",
+    "System.Management.Automation.ScriptBlock": "scriptblock", "System.Management.Automation.PSVariable": "psvariable",
+    "System.Type": "type", "System.Management.Automation.PSModuleInfo": "psmoduleinfo",
+    "System.Management.Automation.PSScriptMethod": "psscriptmethod",
+    "System.Management.Automation.PSScriptProperty": "psscriptproperty",
+    "System.Management.Automation.PSNoteProperty": "psnoteproperty",
+    "System.Management.Automation.PSAliasProperty": "psaliasproperty",
+}
+
+
+def display_type_name(v: Any) -> str:
+    """pwsh's PSMemberInfo.GetDisplayTypeNameOfValue: ``object`` for null, the first type name of
+    a PSObject (a PSCustomObject, a wrapped value), else the type's accelerator or short name."""
+    if v is None:
+        return "object"
+    from .objects import PSCustomObject, type_names
+    if type(v) is PSCustomObject or isinstance(v, WrappedValue):
+        names = type_names(v)
+        if names:
+            return names[0]
+    return type_of(v).display_name
 
 
 class StaticProperty:
