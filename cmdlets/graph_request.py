@@ -55,8 +55,11 @@ class InvokeMgGraphRequest(GraphCmdlet):
     """Issues REST API requests to the Graph API.
 
     Simulated endpoints (v1.0 and beta): /me, /users, /users/{id}, /users/{id}/authentication/methods,
-    /users/{id}/authentication/phoneMethods[/{id}], and the beta per-user MFA state
-    /users/{id}/authentication/requirements (GET; PATCH with {"perUserMfaState": "enabled"}).
+    /users/{id}/authentication/phoneMethods[/{id}], the beta per-user MFA state
+    /users/{id}/authentication/requirements (GET; PATCH with {"perUserMfaState": "enabled"}) and the beta
+    sign-in preferences /users/{id}/authentication/signInPreferences (GET; PATCH of
+    userPreferredMethodForSecondaryAuthentication - the default MFA method: push, oath, sms, voiceMobile,
+    voiceAlternateMobile, voiceOffice - and isSystemPreferredAuthenticationMethodEnabled); /me/... works too.
     The response is a hashtable unless -OutputType PSObject or Json."""
 
     Method = Parameter(str, position=0, validate_set=("GET", "POST", "PUT", "PATCH", "DELETE"),
@@ -159,6 +162,8 @@ class InvokeMgGraphRequest(GraphCmdlet):
         from o365shell.tenant.errors import AccessDenied, TenantError
         t, actor = self.tenant, self.actor
         low = [p.lower() for p in parts]
+        if low[:1] == ["me"] and len(parts) > 1:  # /me/authentication/... is /users/{signed-in user}/...
+            parts, low = ["users", actor] + parts[1:], ["users", actor.lower()] + low[1:]
         select = [s.strip() for s in q["$select"].split(",")] if "$select" in q else None
         if low == ["me"] or low[:1] == ["users"] and len(parts) == 2:
             user = t.get_user(actor) if low == ["me"] else self._user(parts[1])
@@ -197,6 +202,8 @@ class InvokeMgGraphRequest(GraphCmdlet):
                         raise GM.GraphError(400, "badRequest", f"Invalid value '{state}' for perUserMfaState.")
                     mfa.set_mfa_state(t, actor, user.object_id, str(state), graph=True)
                     return 204, None
+                if what == "signinpreferences" and version == "beta" and len(parts) == 4:
+                    return self._sign_in_preferences(method, user)
                 if what == "methods":
                     self._only(method, "GET")
                     self._need(METHODS_READ, user, SELF_METHODS_READ)
@@ -234,6 +241,20 @@ class InvokeMgGraphRequest(GraphCmdlet):
             except TenantError as e:
                 raise GM.GraphError(400, "badRequest", str(e)) from None
         raise GM.GraphError(400, "BadRequest", f"Resource not found for the segment '{parts[-1] if parts else ''}'.")
+
+    def _sign_in_preferences(self, method: str, user: Any) -> tuple[int, Any]:
+        """beta signInPreferences: GET (200, the resource) and PATCH (204) of the user's default MFA method
+        and system-preferred MFA; UserAuthenticationMethod.Read*/ReadWrite* scopes, like the methods."""
+        t, actor = self.tenant, self.actor
+        if method == "GET":
+            self._need(METHODS_READ, user, SELF_METHODS_READ)
+            GM.authorize_methods(t, actor, user, False)
+            return 200, dict({"@odata.context": "https://graph.microsoft.com/beta/$metadata#users('"
+                              f"{user.object_id}')/authentication/signInPreferences"}, **GM.sign_in_preferences(user))
+        self._only(method, "PATCH")
+        self._need(METHODS_WRITE, user, SELF_METHODS_WRITE)
+        GM.set_sign_in_preferences(t, actor, user, _body(self.Body))
+        return 204, None
 
     @staticmethod
     def _only(method: str, allowed: str) -> None:

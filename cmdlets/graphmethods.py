@@ -232,3 +232,71 @@ def all_methods(user: Any) -> list[tuple[str, dict]]:
     for e in email_methods(user):
         out.append(("#microsoft.graph.emailAuthenticationMethod", e))
     return out
+
+
+# ----------------------------------------------------------------------------- sign-in preferences (beta)
+
+#: userDefaultAuthenticationMethodType (Graph) <-> StrongAuthenticationMethod type (the tenant's default method)
+PREFERRED_METHODS = {"push": "PhoneAppNotification", "oath": "PhoneAppOTP", "sms": "OneWaySMS",
+                     "voiceMobile": "TwoWayVoiceMobile", "voiceAlternateMobile": "TwoWayVoiceAlternateMobile",
+                     "voiceOffice": "TwoWayVoiceOffice"}
+_SIGNIN_PREF_PROPS = {"issystempreferredauthenticationmethodenabled": "isSystemPreferredAuthenticationMethodEnabled",
+                      "userpreferredmethodforsecondaryauthentication": "userPreferredMethodForSecondaryAuthentication"}
+
+
+def sign_in_preferences(user: Any) -> dict[str, Any]:
+    """GET /beta/users/{id}/authentication/signInPreferences: the user's default MFA method as Graph names it."""
+    default = user.default_method
+    preferred = None
+    if default is not None:
+        preferred = next((k for k, v in PREFERRED_METHODS.items() if v == str(default.method_type)), None)
+    return {"isSystemPreferredAuthenticationMethodEnabled": bool(user.system_preferred_mfa),
+            "userPreferredMethodForSecondaryAuthentication": preferred}
+
+
+def set_sign_in_preferences(t: Any, actor: str, user: Any, body: dict[str, Any], dry_run: bool = False) -> None:
+    """PATCH signInPreferences (``body`` with lower-cased keys): the default method must be a registered one."""
+    authorize_methods(t, actor, user, True)
+    for key in body:
+        if key not in _SIGNIN_PREF_PROPS:
+            raise GraphError(400, "BadRequest", f"The property '{key}' does not exist on type "
+                                                "'microsoft.graph.signInPreferences'. Make sure to only use property "
+                                                "names that are defined by the type.")
+    enabled = body.get("issystempreferredauthenticationmethodenabled")
+    if enabled is not None and not isinstance(enabled, bool):
+        raise GraphError(400, "BadRequest", f"Cannot convert the literal '{enabled}' to the expected type "
+                                            "'Edm.Boolean'.")
+    method = None
+    if "userpreferredmethodforsecondaryauthentication" in body:
+        raw = str(body["userpreferredmethodforsecondaryauthentication"] or "")
+        name = next((k for k in PREFERRED_METHODS if k.lower() == raw.strip().lower()), None)
+        if name is None:
+            raise GraphError(400, "BadRequest", f"Requested value '{raw}' was not found. Possible values are push, "
+                                                "oath, voiceMobile, voiceAlternateMobile, voiceOffice, sms.")
+        method = PREFERRED_METHODS[name]
+        if method not in [str(m.method_type) for m in user.methods] and not _registered_data_for(user, method):
+            raise GraphError(400, "BadRequest", f"The user has no registered method for '{name}': register it "
+                                                "before making it the preferred method.")
+    if dry_run:
+        return
+    if enabled is not None and enabled != user.system_preferred_mfa:
+        _audit(t, actor, "Admin updated security info.", user, "IsSystemPreferredAuthenticationMethodEnabled",
+               user.system_preferred_mfa, enabled)
+        user.system_preferred_mfa = enabled
+    old = user.default_method
+    if method is not None and (old is None or str(old.method_type) != method):
+        types = [str(m.method_type) for m in user.methods]
+        types += [method] if method not in types else []
+        user.methods = _with_default([(m, m == method) for m in types])
+        _audit(t, actor, "Admin updated security info.", user, "StrongAuthenticationMethod",
+               str(old.method_type) if old is not None else None, method)
+
+
+def _registered_data_for(user: Any, method: str) -> bool:
+    """True when the user's security info can serve ``method`` although it is not listed yet (a registered mobile
+    phone can also be called; a registered Microsoft Authenticator can also get notifications)."""
+    from o365shell.tenant.constants import MethodType
+    mtype = MethodType.parse(method)
+    if str(mtype) == "PhoneAppNotification":
+        return any(str(m.method_type) in _APP_METHODS for m in user.methods) and user.method_is_usable(mtype)
+    return user.method_is_usable(mtype)

@@ -58,7 +58,7 @@ _SIMPLE_USER_FIELDS: tuple[tuple[str, str], ...] = (
     ("user_type", "str"), ("alternate_email_addresses", "strs"), ("alternate_mobile_phones", "strs"),
     ("block_credential", "bool"), ("password_never_expires", "bool"), ("strong_password_required", "bool"),
     ("force_change_password", "bool"), ("sts_refresh_tokens_valid_from", "dt?"), ("soft_deletion_timestamp", "dt?"),
-    ("remember_devices_not_issued_before", "dt?"), ("proofup_time", "int?"),
+    ("remember_devices_not_issued_before", "dt?"), ("proofup_time", "int?"), ("system_preferred_mfa", "bool"),
 )
 _USER_DEFAULTS = {f.name: f.default for f in fields(User)}
 

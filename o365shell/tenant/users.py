@@ -171,6 +171,9 @@ class User:
     soft_deletion_timestamp: datetime | None = None
     mfa_state: MfaState = MfaState.DISABLED
     remember_devices_not_issued_before: datetime | None = None
+    #: Graph beta signInPreferences.isSystemPreferredAuthenticationMethodEnabled (stored; the simulated
+    #: sign-in always prompts for the default method).
+    system_preferred_mfa: bool = False
     methods: tuple[StrongAuthMethod, ...] = ()
     user_details: StrongAuthUserDetails | None = None
     phone_app_details: tuple[PhoneAppDetail, ...] = ()
