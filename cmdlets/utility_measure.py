@@ -87,6 +87,9 @@ class _Stat:
         self.nonnumeric = False
 
 
+_PLAIN_NUMBER = (int, float, type(None))
+
+
 def _try_double(v: Any) -> tuple[bool, float]:
     if isinstance(v, str) and not v.strip():
         return True, 0.0
@@ -137,6 +140,8 @@ class MeasureObject(Cmdlet):
         self._total = 0
         self._exprs: list[PropExpr] | None = parse_properties(self, self.Property, ()) \
             if self.Property is not None else None
+        # numbers piped without -Property take a short path (the common `... | Measure-Object -Sum`)
+        self._numbers = self._exprs is None and not self._text
 
     def _entry(self, name: str) -> _Stat:
         key = name.lower()
@@ -147,9 +152,14 @@ class MeasureObject(Cmdlet):
         return st
 
     def process(self) -> None:
+        item = self.InputObject
+        t = type(item)
+        if (t is int or t is float) and self._numbers and self.expecting_input:
+            self._total += 1
+            self._add_number(item)
+            return
         if not _has_item(self):
             return
-        item = self.InputObject
         if item is None:
             return
         self._total += 1
@@ -206,6 +216,30 @@ class MeasureObject(Cmdlet):
             st.min = self._pick(value, st.min, True)
         if self._max:
             st.max = self._pick(value, st.max, False)
+
+    def _add_number(self, value: int | float) -> None:
+        """_analyze for a plain int or float (same results, without the general conversions)."""
+        st = self._stats.get("")
+        if st is None:
+            st = self._entry("")
+        st.count += 1
+        if self._sum or self._avg or self._std:
+            num = float(value)
+            st.sum += num
+            delta = num - st.mean
+            st.mean += delta / st.count
+            st.m2 += delta * (num - st.mean)
+        if self._min or self._max:
+            if type(st.min) in _PLAIN_NUMBER and type(st.max) in _PLAIN_NUMBER:
+                if self._min and (st.min is None or value < st.min):
+                    st.min = value
+                if self._max and (st.max is None or value > st.max):
+                    st.max = value
+            else:
+                if self._min:
+                    st.min = self._pick(value, st.min, True)
+                if self._max:
+                    st.max = self._pick(value, st.max, False)
 
     @staticmethod
     def _pick(value: Any, current: Any, is_min: bool) -> Any:
