@@ -61,6 +61,12 @@ class ConnectMgGraph(TenantCmdlet):
                  "Signs in with a credential object, without the welcome text.")]
 
     def end(self) -> None:
+        if self.is_bound("AccessToken") and self.AccessToken is None:
+            # -AccessToken is mandatory in its parameter set: an unset variable fails binding, as in pwsh
+            from o365shell.engine.parameters import binding_error
+            raise binding_error("Cannot bind argument to parameter 'AccessToken' because it is null.",
+                                "ParameterArgumentValidationErrorNullNotAllowed", "Connect-MgGraph",
+                                ErrorCategory.InvalidData)
         t = self.tenant
         env_key = (self.Environment or "Global").strip().lower()
         if env_key not in ENVIRONMENTS:
