@@ -361,6 +361,7 @@ class Stopwatch:
 
     __ps_typename__ = "System.Diagnostics.Stopwatch"
     __ps_properties__ = ("IsRunning", "Elapsed", "ElapsedMilliseconds", "ElapsedTicks")
+    __ps_statics__ = ("Frequency", "IsHighResolution")
 
     Frequency = N.Int64(1_000_000_000)
     IsHighResolution = True

@@ -5,7 +5,10 @@ lists the formatter and Select-Object read. The .PSObject view is in ``psobjectv
 Any Python class can stand for a .NET type: name it in ``__ps_typename__`` and spell its
 .NET members as PascalCase attributes (see ``netlib/__init__``). ``__ps_properties__``
 fixes the property order shown by Format-List *; ``__ps_default_display__`` names the
-default display property set; ``__ps_typenames__`` gives the full type-name chain.
+default display property set; ``__ps_typenames__`` gives the full type-name chain;
+``__ps_statics__`` names class-level values that are .NET static members (MaxValue), which
+are never instance properties (class-level values of the class's own type, as Guid.Empty,
+are static without being named).
 """
 from __future__ import annotations
 
@@ -248,7 +251,12 @@ def unroll_into(v: Any, out: Callable[[Any], None]) -> None:
 # ----------------------------------------------------------------------------- class adapters
 
 class ClassAdapter:
-    """Case-insensitive view of a Python class's .NET members (PascalCase attributes)."""
+    """Case-insensitive view of a Python class's .NET members (PascalCase attributes).
+
+    A plain class-level value is an instance property (a default the instances may override)
+    unless it is static in .NET: named in a ``__ps_statics__`` of the class or a base
+    (MaxValue, TicksPerDay...), or a value of the class itself (Guid.Empty, enum members).
+    Static members are never instance properties."""
 
     __slots__ = ("cls", "props", "methods", "statics", "prop_order")
 
@@ -256,6 +264,8 @@ class ClassAdapter:
         self.cls = cls
         self.props: dict[str, str] = {}
         self.methods: dict[str, str] = {}
+        self.statics: set[str] = set()
+        declared_static = {n.lower() for k in cls.__mro__ for n in vars(k).get("__ps_statics__", ())}
         order: list[str] = []
         seen: set[str] = set()
         for klass in reversed(cls.__mro__):
@@ -263,6 +273,11 @@ class ClassAdapter:
                 if not name[:1].isupper() or name.startswith("_"):
                     continue
                 low = name.lower()
+                if not isinstance(attr, property) and not callable(attr) and (
+                        low in declared_static or isinstance(attr, klass)):
+                    self.statics.add(low)
+                    self.props.pop(low, None)
+                    continue
                 if isinstance(attr, property) or (not callable(attr) and not isinstance(attr, (staticmethod,
                                                                                                   classmethod))):
                     self.props[low] = name

@@ -378,6 +378,7 @@ class Regex:
     __ps_typename__ = "System.Text.RegularExpressions.Regex"
     __ps_properties__ = ("Options", "MatchTimeout", "RightToLeft")
     __slots__ = ("_pattern", "_options", "_re")
+    __ps_statics__ = ("CacheSize", "InfiniteMatchTimeout")
 
     CacheSize = 15
 

@@ -390,7 +390,8 @@ def _register_all() -> None:
                              "IsNaN": lambda x: x != x, "IsInfinity": lambda x: x in (float("inf"), float("-inf"))}),
              "double")
     register(PSType("System.Single", N.Single, converter=lambda v: N.Single(C.to_double(v, "System.Single")),
-                    is_value_type=True), "float", "single")
+                    is_value_type=True, statics={"MaxValue": N.Single(N.SINGLE_MAX),
+                                                 "MinValue": N.Single(-N.SINGLE_MAX)}), "float", "single")
     register(PSType("System.Decimal", Decimal, converter=C.to_decimal, is_value_type=True,
                     statics={"MaxValue": N.DECIMAL_MAX, "MinValue": N.DECIMAL_MIN,
                              "Round": lambda d, n=0: round(C.to_decimal(d), int(n))}), "decimal")
@@ -403,7 +404,8 @@ def _register_all() -> None:
                              "IsWhiteSpace": lambda c, *i: str(c).isspace(),
                              "IsLetterOrDigit": lambda c, *i: str(c).isalnum(),
                              "ToUpper": lambda c: N.Char(str(c).upper()),
-                             "ToLower": lambda c: N.Char(str(c).lower())}), "char")
+                             "ToLower": lambda c: N.Char(str(c).lower()),
+                             "MinValue": N.Char("\x00"), "MaxValue": N.Char("\uffff")}), "char")
     register(PSType("System.DateTime", None, check=_isinst(_DT), converter=_datetime_conv, statics=_DT,
                     ctor=lambda *a: _DT()(*a), is_value_type=True), "datetime")
     register(PSType("System.TimeSpan", None, check=_isinst(_TS), converter=_timespan_conv, statics=_TS,

@@ -39,6 +39,7 @@ class _BoundedInt(int):
 
     __slots__ = ()
     __ps_typename__ = "System.Int32"
+    __ps_statics__ = ("MinValue", "MaxValue")
     MinValue: int = INT32_MIN
     MaxValue: int = INT32_MAX
     _overflow_name = "an Int32"
@@ -151,6 +152,7 @@ class Single(float):
 
     __slots__ = ()
     __ps_typename__ = "System.Single"
+    __ps_statics__ = ("MinValue", "MaxValue")
     MinValue = -SINGLE_MAX
     MaxValue = SINGLE_MAX
 
@@ -170,6 +172,7 @@ class Char(str):
 
     __slots__ = ()
     __ps_typename__ = "System.Char"
+    __ps_statics__ = ("MinValue", "MaxValue")
     MinValue = "\x00"
     MaxValue = "\uffff"
 

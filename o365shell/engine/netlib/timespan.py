@@ -82,6 +82,7 @@ class TimeSpan(metaclass=_TimeSpanMeta):
 
     __slots__ = ("_ticks",)
     __ps_typename__ = "System.TimeSpan"
+    __ps_statics__ = ("TicksPerMillisecond", "TicksPerSecond", "TicksPerMinute", "TicksPerHour", "TicksPerDay")
 
     TicksPerMillisecond = TICKS_PER_MILLISECOND
     TicksPerSecond = TICKS_PER_SECOND
