@@ -25,7 +25,7 @@ __all__ = ["ENUMS", "NetEnum", "NetFlags", "net_enum_to_string", "register_enum_
            "StringComparison", "StringSplitOptions", "MidpointRounding", "DayOfWeek",
            "DateTimeKind", "ConsoleColor", "ActionPreference", "ErrorCategory", "RegexOptions",
            "SplitOptions", "FileMode", "FileAccess", "FileShare", "SearchOption",
-           "CommandTypes", "PSMemberTypes", "SpecialFolder", "EnvironmentVariableTarget",
+           "CommandTypes", "PSMemberTypes", "PSMemberViewTypes", "SpecialFolder", "EnvironmentVariableTarget",
            "AddressFamily", "SecurityProtocolType", "ConfirmImpact", "ScopedItemOptions",
            "UriKind", "UriPartial", "PlatformID", "Base64FormattingOptions",
            "SpecialFolderOption", "NormalizationForm", "ExecutionPolicy"]
@@ -267,6 +267,9 @@ PSMemberTypes: Any = _flags("System.Management.Automation.PSMemberTypes", [
     ("Methods", 448), ("ParameterizedProperty", 512), ("MemberSet", 1024), ("Event", 2048),
     ("Dynamic", 4096), ("InferredProperty", 8192), ("All", 8191)])
 
+PSMemberViewTypes: Any = _flags("System.Management.Automation.PSMemberViewTypes", [
+    ("Extended", 1), ("Adapted", 2), ("Base", 4), ("All", 7)])
+
 ConfirmImpact: Any = _enum("System.Management.Automation.ConfirmImpact",
                            [("None", 0), ("Low", 1), ("Medium", 2), ("High", 3)])
 
@@ -300,7 +303,7 @@ for _cls in (StringComparison, StringSplitOptions, MidpointRounding, DayOfWeek, 
              ConsoleColor, EnvironmentVariableTarget, SpecialFolder, SpecialFolderOption, PlatformID,
              Base64FormattingOptions, UriKind, UriPartial, NormalizationForm, FileMode, FileAccess,
              FileShare, SearchOption, AddressFamily, SecurityProtocolType, RegexOptions,
-             ActionPreference, ErrorCategory, SplitOptions, CommandTypes, PSMemberTypes,
+             ActionPreference, ErrorCategory, SplitOptions, CommandTypes, PSMemberTypes, PSMemberViewTypes,
              ConfirmImpact, ScopedItemOptions, ExecutionPolicy):
     register_enum_class(_cls)
 del _cls

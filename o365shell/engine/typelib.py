@@ -474,9 +474,31 @@ def _register_all() -> None:
     register_class(InvocationInfo)
     from .errors import ErrorCategory
     register_enum(ErrorCategory)
+    _register_interfaces()
     for modname in (".dotnetstatics",):
         import importlib
         importlib.import_module(modname, __package__).register_statics()
+
+
+def _register_interfaces() -> None:
+    """The non-generic collection interfaces, for ``-is`` tests and casts that keep the value."""
+    from .pscollections import KeyCollection
+
+    def is_list(v: Any) -> bool:  # arrays, ArrayList, List[T]; not HashSet, Queue, Stack or key collections
+        return isinstance(v, tuple) or (isinstance(v, list) and not isinstance(v, (HashSet, Queue, Stack,
+                                                                                    KeyCollection)))
+
+    def is_collection(v: Any) -> bool:  # HashSet[T] has only the generic ICollection[T]
+        return isinstance(v, (list, tuple, Hashtable)) and not isinstance(v, HashSet)
+
+    def is_enumerable_value(v: Any) -> bool:
+        from .objects import is_enumerable
+        return isinstance(v, (str, Hashtable)) and not isinstance(v, N.Char) or is_enumerable(v)
+
+    for name, check in (("System.Collections.IDictionary", lambda v: isinstance(v, Hashtable)),
+                        ("System.Collections.IList", is_list), ("System.Collections.ICollection", is_collection),
+                        ("System.Collections.IEnumerable", is_enumerable_value)):
+        register(PSType(name, None, check=check, base="System.Object"))
 
 
 def _enum_members(t: Any) -> list:
