@@ -227,7 +227,7 @@ class GetCredential(Cmdlet):
     it unchanged. Under -NonInteractive there is nobody to ask, so it fails; scripts can build a
     credential with New-Object PSCredential or Get-LabCredential instead."""
 
-    Credential = Parameter(PSCredential, position=0, set="CredentialSet",
+    Credential = Parameter(object, position=0, set="CredentialSet", type_label="System.Management.Automation.PSCredential",
                            help="A credential to return, or a user name to prompt for.")
     UserName = Parameter(str, position=0, set="MessageSet", help="The user name to put in the prompt.")
     Message = Parameter(str, set="MessageSet", help="The message shown in the prompt.")
@@ -243,9 +243,17 @@ class GetCredential(Cmdlet):
         caption = self.Title or "PowerShell credential request"
         message = self.Message or "Enter your credentials."
         user = self.UserName
+        transform = self.Credential is not None    # [Credential()]: a user name is turned into a prompt for it
+        if transform:
+            user = to_string(self.Credential)
         try:
             cred = self.ctx.host.prompt_credential(caption, message, user)
         except EOFError:
+            if transform:
+                from o365shell.engine.parameters import binding_error
+                raise binding_error(f"Cannot process argument transformation on parameter 'Credential'. "
+                                    f"{_NONINTERACTIVE}", "ParameterArgumentTransformationError", "Get-Credential",
+                                    ErrorCategory.InvalidData) from None
             raise self.error(_NONINTERACTIVE, "System.Management.Automation.PSInvalidOperationException",
                              ErrorCategory.InvalidOperation, None, PSInvalidOperationException) from None
         if cred is None:
