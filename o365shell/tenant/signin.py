@@ -9,7 +9,8 @@ Order of the rules:
 3. legacy: the account password works for Disabled and Enabled users; an Enforced user
    needs an app password (given in the password field) - except from a trusted IP when
    the user has never created an app password (reference §4.3); an app password is
-   accepted on legacy clients (MfaSatisfiedBy AppPassword);
+   accepted on legacy clients (MfaSatisfiedBy AppPassword). A 21Vianet (AzureChinaCloud)
+   tenant has no app passwords, so there the reason says the client cannot sign in at all;
 4. modern: wrong password -> InvalidCredentials; Disabled -> Success; Enabled/Enforced:
    no usable method -> MfaRegistrationRequired; else a remembered device or a trusted IP
    skips the second factor; else LockedOut while locked; else MfaRequired without a
@@ -31,6 +32,7 @@ from .constants import (
     LEGACY_CLIENTS,
     PHONE_METHODS,
     Client,
+    Cloud,
     MfaSatisfiedBy,
     MfaState,
     SignInStatus,
@@ -81,7 +83,7 @@ def device_is_remembered(tenant: Tenant, user: User, device_id: str | None, now:
     if issued is None:
         return False
     revoked = user.remember_devices_not_issued_before
-    if revoked is not None and issued < revoked:
+    if revoked is not None and issued <= revoked:  # a restore at the same lab-clock instant revokes it too
         return False
     return now < issued + timedelta(days=settings.remember_mfa_days)
 
@@ -103,18 +105,29 @@ def _legacy(tenant: Tenant, user: User, client: Client, password: str, ip: str |
                 f"Per-user MFA is Enabled but not yet Enforced: {why_legacy}, which still accepts the account password.",
                 MfaSatisfiedBy.NOT_REQUIRED,
             )
+        china = tenant.cloud == Cloud.AZURE_CHINA_CLOUD
         if tenant.mfa_settings.ip_is_trusted(ip):
             if not user.app_passwords:
                 return (
                     SignInStatus.SUCCESS,
-                    f"Per-user MFA is Enforced, but {ip} is inside a trusted IP range and the user has no app "
-                    f"password, so {client} may use the account password.",
+                    f"Per-user MFA is Enforced, but {ip} is inside a trusted IP range"
+                    + ("" if china else " and the user has no app password")
+                    + f", so {client} may use the account password.",
                     MfaSatisfiedBy.TRUSTED_IP,
                 )
             return (
                 SignInStatus.APP_PASSWORD_REQUIRED,
                 f"Per-user MFA is Enforced and the user has created app passwords, so even inside the trusted IP "
                 f"range {client} must use an app password.",
+                None,
+            )
+        if china:  # no app password can exist in a 21Vianet tenant: don't send the user looking for one
+            return (
+                SignInStatus.APP_PASSWORD_REQUIRED,
+                f"Per-user MFA is Enforced: {why_legacy}, which cannot do MFA, and a 21Vianet (AzureChinaCloud) "
+                "tenant has no app passwords, so this client cannot sign in. Use a client with modern "
+                "authentication (the browser, or Office 2016 / Outlook 2013 with ADAL while "
+                "OAuth2ClientProfileEnabled is True).",
                 None,
             )
         return (
@@ -129,6 +142,8 @@ def _legacy(tenant: Tenant, user: User, client: Client, password: str, ip: str |
                 f"{why_legacy}; the app password '{app_password.name}' was accepted in place of the password.",
                 MfaSatisfiedBy.APP_PASSWORD,
             )
+    if tenant.cloud == Cloud.AZURE_CHINA_CLOUD:
+        return SignInStatus.INVALID_CREDENTIALS, "The password is incorrect.", None
     return SignInStatus.INVALID_CREDENTIALS, "The password (or app password) is incorrect.", None
 
 
