@@ -404,21 +404,24 @@ class TenantCmdlet(Cmdlet):
                           ErrorCategory.ResourceUnavailable, None, HostException)
 
     def prompt_credential(self, caption: str, message: str, user: str | None = None) -> Any:
-        """Ask the host for a credential (pwsh's NonInteractive error when it cannot prompt)."""
+        """Ask the host for a credential (pwsh's NonInteractive error when it cannot prompt).
+
+        Ctrl+C at the prompt (KeyboardInterrupt) is not an error: it propagates so that the
+        host stops the pipeline as pwsh does (no error record, the REPL shows a new prompt)."""
         host = self.ctx.host
         try:
             cred = host.prompt_credential(caption, message, user)
-        except (EOFError, KeyboardInterrupt):
+        except EOFError:
             cred = None
         if cred is None:
             raise self.noninteractive_error()
         return cred
 
     def read_line(self, prompt: str, secure: bool = False) -> str:
-        """Read one line from the host (pwsh's NonInteractive error when it cannot)."""
+        """Read one line from the host (pwsh's NonInteractive error when it cannot; Ctrl+C stops the pipeline)."""
         try:
             text = self.ctx.host.read_line(prompt, secure=secure)
-        except (EOFError, KeyboardInterrupt):
+        except EOFError:
             raise self.noninteractive_error() from None
         reveal = getattr(text, "reveal", None)
         return reveal() if reveal is not None else ("" if text is None else str(text))
