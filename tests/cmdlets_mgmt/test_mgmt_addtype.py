@@ -1,0 +1,64 @@
+"""Add-Type: assemblies the shell simulates or that only provide UI load as a no-op, unknown ones fail
+as in pwsh, and C# / assembly files are refused with a clear error."""
+from __future__ import annotations
+
+import pytest
+from mgmt_support import lines, ps, sh  # noqa: F401  (fixtures)
+
+
+@pytest.mark.parametrize("name", ["System.Web", "System.Windows.Forms", "PresentationFramework", "System.Drawing",
+                                  "Microsoft.Online.Administration.Automation.PSModule", "Microsoft.VisualBasic",
+                                  "system.web", "System.Web, Version=4.0.0.0, Culture=neutral, "
+                                                "PublicKeyToken=b03f5f7f11d50a3a"])
+def test_known_assemblies_load_silently(ps, name):
+    r = ps(f"Add-Type -AssemblyName '{name}'; $?")
+    assert (r.stdout, r.stderr) == ("True\n", "")
+
+
+def test_scripts_use_the_types_after_loading(ps):
+    r = ps("Add-Type -AssemblyName System.Web, PresentationCore; [System.Web.HttpUtility]::UrlEncode('a b&c')")
+    assert (r.stdout, r.stderr) == ("a+b%26c\n", "")
+
+
+def test_unknown_assembly_is_not_found_as_in_pwsh(ps):
+    r = ps("Add-Type -AssemblyName Contoso.Widgets; 'next'")
+    assert r.stderr == "Add-Type: Cannot add type. The assembly 'Contoso.Widgets' could not be found.\n"
+    assert r.stdout == "next\n"
+    r = ps("try { Add-Type -AssemblyName Contoso.Widgets -ErrorAction SilentlyContinue } catch { "
+           "$_.FullyQualifiedErrorId; $_.CategoryInfo.ToString(); $_.Exception.GetType().FullName }")
+    assert lines(r.stdout) == ["ASSEMBLY_NOT_FOUND,Microsoft.PowerShell.Commands.AddTypeCommand",
+                               "ObjectNotFound: (Contoso.Widgets:String) [Add-Type], Exception", "System.Exception"]
+
+
+def test_csharp_source_is_refused_clearly(ps):
+    r = ps("Add-Type -TypeDefinition 'public static class Hello { public static string Hi() { return \"hi\"; } }'")
+    assert r.stderr.startswith("Add-Type: Cannot add type. o365shell has no .NET runtime: compiling C# source "
+                               "code (-TypeDefinition / -MemberDefinition) is not supported.")
+    r = ps("Add-Type -Name Win32 -Namespace Native -MemberDefinition "
+           "'[DllImport(\"user32.dll\")] public static extern bool MessageBeep(uint t);'")
+    assert "compiling C# source code" in r.stderr
+    r = ps("try { Add-Type 'public class X {}' } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Category }")
+    assert lines(r.stdout) == ["COMPILER_NOT_SUPPORTED,Microsoft.PowerShell.Commands.AddTypeCommand",
+                               "NotImplemented"]
+
+
+def test_files(ps, tmp_path):
+    (tmp_path / "Helper.cs").write_text("public class Helper {}\n")
+    (tmp_path / "Lib.dll").write_bytes(b"MZ")
+    assert "compiling the source file '" in ps("Add-Type -Path ./Helper.cs").stderr
+    assert "loading the assembly file '" in ps("Add-Type -LiteralPath ./Lib.dll").stderr
+    err = ps("Add-Type -Path ./Missing.dll").stderr
+    assert err == f"Add-Type: Cannot find path '{tmp_path}/Missing.dll' because it does not exist.\n"
+
+
+def test_syntax_and_help(ps):
+    r = ps("Get-Command Add-Type -Syntax")
+    assert "Add-Type -AssemblyName <string[]> [-PassThru] [<CommonParameters>]" in r.stdout
+    assert "Add-Type [-TypeDefinition] <string> [-Language <Language>]" in r.stdout
+    from o365shell.cmdlets.addtype import AddType
+    assert AddType.examples and (AddType.__doc__ or "").split("\n")[0].endswith(".")
+    assert all(p.help for p in AddType.metadata.own)
+    out = ps("Get-Help Add-Type -Full").stdout
+    assert "SYNOPSIS\n    Adds a Microsoft .NET class to a PowerShell session." in out
+    assert "-AssemblyName <String[]>" in out and "EXAMPLE 1" in out
+    assert ps("(Get-Command Add-Type).ModuleName").stdout == "Microsoft.PowerShell.Utility\n"
