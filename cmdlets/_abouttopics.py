@@ -43,9 +43,18 @@ LONG DESCRIPTION
         o365shell -Command '...'        run some text
         o365shell -Lab FILE             a step-by-step training lab
 
+    Windows paths in scripts work: C: and D: are FileSystem drives rooted at a
+    sandbox folder per drive in the user's data directory
+    (~/.local/share/o365shell/drives/C on Linux; the environment variable
+    O365SHELL_DRIVES sets another base folder), created on first use, so
+    Export-Csv -Path C:\\temp\\report.csv writes <sandbox>/C/temp/report.csv.
+    Cmdlet paths take a backslash as a separator. Get-PSDrive shows the drives.
+    (The > redirection operator and .NET methods such as [IO.File]::WriteAllText
+    do not know these drives yet.)
+
     Things that need Windows, a desktop or a network (Out-GridView without a
     terminal, Invoke-Item, Set-ExecutionPolicy, Install-Module of other
-    modules) report a clear error instead.
+    modules, compiling C# with Add-Type) report a clear error instead.
 
 SEE ALSO
     about_MFA_Lab

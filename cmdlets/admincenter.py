@@ -315,9 +315,10 @@ class SetMfaServiceSettings(AdminCenterCmdlet):
             self.call(mfa.set_mfa_service_settings, t, actor, **kwargs)
 
 
-def _resolve_path(ctx: Any, path: str) -> str:
-    path = os.path.expanduser(str(path))
-    return path if os.path.isabs(path) else os.path.join(ctx.location, path)
+def _resolve_path(cmd: Any, path: str) -> str:
+    """A -Path as the FileSystem provider resolves it (current location, ~, '\\', the C: / D: drives)."""
+    from .utility_common import resolve_path
+    return resolve_path(cmd, str(path))
 
 
 @cmdlet("Invoke-MfaBulkUpdate", module=MODULE, version=VERSION, should_process=True)
@@ -340,7 +341,7 @@ class InvokeMfaBulkUpdate(AdminCenterCmdlet):
     def end(self) -> None:
         from o365shell.tenant import bulk
         t, actor = self.tenant, self.actor
-        path = _resolve_path(self.ctx, self.Path)
+        path = _resolve_path(self, self.Path)
         if not os.path.isfile(path):
             raise self.error(f"Cannot find path '{path}' because it does not exist.", "PathNotFound",
                              ErrorCategory.ObjectNotFound, self.Path, ItemNotFoundException)
@@ -375,7 +376,7 @@ class GetMfaBulkUpdateTemplate(AdminCenterCmdlet):
         from o365shell.tenant.bulk import bulk_template
         text = bulk_template()
         if self.Path:
-            with open(_resolve_path(self.ctx, self.Path), "w", encoding="utf-8", newline="") as f:
+            with open(_resolve_path(self, self.Path), "w", encoding="utf-8", newline="") as f:
                 f.write(text)
             return
         self.write_all(text.splitlines())

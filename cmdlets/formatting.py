@@ -174,8 +174,9 @@ class OutFile(Cmdlet):
 
     def end(self) -> None:
         from o365shell.format.outdefault import format_lines
+        from .utility_common import resolve_path
         path = self.FilePath
-        full = path if os.path.isabs(path) else os.path.join(self.ctx.location, path)
+        full = resolve_path(self, path)  # the FileSystem provider's rules: C:\temp\x.txt, '\\' separators, ~
         if self.NoClobber and os.path.exists(full) and not self.Append:
             raise self.error(f"The file '{full}' already exists.", "NoClobber", ErrorCategory.ResourceExists, full)
         d = os.path.dirname(full)

@@ -4,6 +4,12 @@ separator, provider-qualified ``Microsoft.PowerShell.Core\\FileSystem::`` paths,
 and the small Alias / Env / Function / Variable drives. The FileInfo / DirectoryInfo objects
 Get-Item and Get-ChildItem return, with their directory-listing view, are in ``fsitems.py``.
 
+Windows admin scripts write their reports to ``C:\\temp\\report.csv`` or ``D:\\x.csv``: the
+``C:`` and ``D:`` FileSystem drives (:data:`SANDBOX_DRIVES`) are rooted at a sandbox folder per
+drive, ``platformdirs.user_data_dir("o365shell")/drives/C`` (the base folder can be set with
+``$O365SHELL_DRIVES``), created the first time a path on the drive is used. ``Temp:`` is the
+temporary directory, as in pwsh.
+
 Errors are raised as :class:`PathError` (message, error id, category, exception type) and
 turned into ErrorRecords by the cmdlets, which know their own names.
 """
@@ -25,7 +31,11 @@ FS_PROVIDER = "Microsoft.PowerShell.Core\\FileSystem"
 FS_PREFIX = FS_PROVIDER + "::"
 #: Drives other than the file system root, lower-case name -> (display name, provider name)
 DRIVES = {"alias": ("Alias", "Alias"), "env": ("Env", "Environment"), "function": ("Function", "Function"),
-          "temp": ("Temp", "FileSystem"), "variable": ("Variable", "Variable")}
+          "temp": ("Temp", "FileSystem"), "variable": ("Variable", "Variable"),
+          "c": ("C", "FileSystem"), "d": ("D", "FileSystem")}
+#: Windows drive letters that exist here, each rooted at a sandbox folder (see the module docstring).
+SANDBOX_DRIVES = ("C", "D")
+DRIVES_ENV = "O365SHELL_DRIVES"
 
 
 class PathError(Exception):
@@ -93,6 +103,35 @@ def home() -> str:
     return os.path.expanduser("~")
 
 
+def drives_base() -> str:
+    """The folder holding the sandbox folders of the C: and D: drives ($O365SHELL_DRIVES overrides it)."""
+    base = os.environ.get(DRIVES_ENV)
+    if base:
+        return os.path.abspath(os.path.expanduser(base))
+    import platformdirs
+    return os.path.join(platformdirs.user_data_dir("o365shell", appauthor=False), "drives")
+
+
+def is_fs_drive(drive: str | None) -> bool:
+    """Whether a (lower-case) drive name is a FileSystem drive: Temp, C or D."""
+    return drive == "temp" or (drive is not None and drive.upper() in SANDBOX_DRIVES)
+
+
+def fs_drive_root(drive: str, create: bool = True) -> str:
+    """The real folder a FileSystem drive (temp, c, d) is rooted at; a sandbox drive's folder is
+    created on first use unless ``create`` is False."""
+    if drive == "temp":
+        return tempfile.gettempdir().rstrip("/") or "/"
+    root = os.path.join(drives_base(), drive.upper())
+    if create:
+        try:
+            os.makedirs(root, exist_ok=True)
+        except OSError as e:
+            raise PathError(f"Cannot create the folder '{root}' for the {drive.upper()}: drive: {e.strerror}.",
+                            "DriveRootNotCreated", ErrorCategory.WriteError, ItemNotFoundException, root) from None
+    return root
+
+
 def absolute(ctx: Any, path: str) -> str:
     """A file-system path made absolute against the current location ('.' and '..' collapsed).
 
@@ -100,8 +139,8 @@ def absolute(ctx: Any, path: str) -> str:
     p = strip_provider(str(path))
     drive, rest = split_drive(p)
     if drive is not None:
-        if drive == "temp":
-            p = tempfile.gettempdir() + "/" + rest
+        if is_fs_drive(drive):  # '..' cannot leave the drive's root (C:\.. is C:\)
+            p = fs_drive_root(drive).rstrip("/") + os.path.normpath("/" + rest)
         elif drive in DRIVES:
             raise PathError(f"The path '{path}' is on the {DRIVES[drive][0]} drive, not in the file system.",
                             "NotFileSystemPath", ErrorCategory.InvalidArgument, ItemNotFoundException, path)
@@ -243,7 +282,7 @@ def visible_aliases(ctx: Any) -> dict[str, str]:
 def other_drive(path: str) -> tuple[str, str] | None:
     """(drive, name) for a path on the Alias, Env, Function or Variable drive; None for the file system."""
     drive, rest = split_drive(strip_provider(str(path)))
-    if drive is not None and drive != "temp" and drive in DRIVES:
+    if drive is not None and not is_fs_drive(drive) and drive in DRIVES:
         return drive, rest
     return None
 

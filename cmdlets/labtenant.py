@@ -19,9 +19,10 @@ from .tenantsvc import TenantCmdlet, connections, get_tenant, set_tenant
 MODULE = "O365Shell.Lab"
 
 
-def _path(ctx: Any, path: str) -> str:
-    path = os.path.expanduser(str(path))
-    return path if os.path.isabs(path) else os.path.join(ctx.location, path)
+def _path(cmd: Any, path: str) -> str:
+    """A -Path as the FileSystem provider resolves it (current location, ~, '\\', the C: / D: drives)."""
+    from .utility_common import resolve_path
+    return resolve_path(cmd, str(path))
 
 
 class _LabTenantCmdlet(TenantCmdlet):
@@ -53,7 +54,7 @@ class SaveLabTenant(_LabTenantCmdlet):
     def end(self) -> None:
         from o365shell.tenant.errors import TenantError
         from o365shell.tenant.store import save
-        path = _path(self.ctx, self.Path)
+        path = _path(self, self.Path)
         try:
             save(get_tenant(self.ctx), path)
         except TenantError as e:
@@ -76,7 +77,7 @@ class RestoreLabTenant(_LabTenantCmdlet):
     def end(self) -> None:
         from o365shell.tenant.errors import TenantError
         from o365shell.tenant.store import load
-        path = _path(self.ctx, self.Path)
+        path = _path(self, self.Path)
         if not os.path.isfile(path):
             from o365shell.engine.errors import ItemNotFoundException
             raise self.error(f"Cannot find path '{path}' because it does not exist.", "PathNotFound",

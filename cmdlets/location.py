@@ -57,7 +57,7 @@ class _LocationCmdlet(PathCmdlet):
     def target(self, path: str, literal: bool) -> str | None:
         """The directory a -Path / -LiteralPath names (errors are written; None then)."""
         drive, _rest = fs.split_drive(fs.strip_provider(path))
-        if drive is not None and drive != "temp":
+        if drive is not None and not fs.is_fs_drive(drive):
             if drive in fs.DRIVES:
                 self.fail(f"Cannot change location to the {fs.DRIVES[drive][0]} drive: o365shell keeps the current "
                           "location in the file system only.", "SetLocationProviderNotSupported",
@@ -113,7 +113,7 @@ class GetLocation(Cmdlet):
                 self.write_all(PathInfo(p) for p in reversed(st))
             return
         for d in self.PSDrive or []:
-            if d not in ("/",) and d.lower() != "temp":
+            if d not in ("/",) and not fs.is_fs_drive(d.lower()):
                 self.write_error(f"Cannot find drive. A drive with the name '{d}' does not exist.",
                                  "GetLocationNoMatchingDrive", ErrorCategory.ObjectNotFound, d, DriveNotFoundException)
                 return
@@ -241,11 +241,14 @@ class PSDriveInfo:
     __ps_properties__ = ("CurrentLocation", "Name", "Provider", "Root", "Description", "MaximumSize",
                          "Credential", "DisplayRoot", "Used", "Free")
 
-    def __init__(self, ctx: Any, name: str, provider: str, root: str, description: str) -> None:
+    def __init__(self, ctx: Any, name: str, provider: str, root: str, description: str,
+                 provider_root: str | None = None) -> None:
         self._ctx = ctx
         self.Name = name
         self._provider = provider
         self.Root = root
+        #: the real folder (differs from Root for the sandboxed C: and D: drives, whose Root is 'C:\')
+        self._real_root = provider_root if provider_root is not None else root
         self.Description = description
         self.MaximumSize = None
         self.Credential = None
@@ -262,15 +265,19 @@ class PSDriveInfo:
             return self._ctx.location.lstrip("/")
         if self._provider == "FileSystem":
             loc = self._ctx.location
-            root = self.Root.rstrip("/")
-            return loc[len(root):].lstrip("/") if loc.startswith(root + "/") else ""
+            root = self._real_root.rstrip("/")
+            rel = loc[len(root):].lstrip("/") if loc.startswith(root + "/") else ""
+            return rel.replace("/", "\\") if self._real_root != self.Root else rel
         return ""
 
     def _usage(self) -> Any:
         if self._provider != "FileSystem":
             return None
+        path = self._real_root
+        while path and not os.path.exists(path):  # a sandbox folder not created yet: its disk
+            path = os.path.dirname(path.rstrip("/")) if path != "/" else ""
         try:
-            return shutil.disk_usage(self.Root)
+            return shutil.disk_usage(path or "/")
         except OSError:
             return None
 
@@ -295,9 +302,15 @@ def _gb(v: Any) -> str:
 
 
 def drives(ctx: Any) -> list[PSDriveInfo]:
+    """Every drive, sorted by name as pwsh lists them (C: and D: are sandbox folders, see fsprovider)."""
     tmp = tempfile.gettempdir().rstrip("/") + "/"
+    sandboxes = [PSDriveInfo(ctx, letter, "FileSystem", f"{letter}:\\",
+                             f"o365shell sandbox folder {fs.fs_drive_root(letter.lower(), create=False)}",
+                             provider_root=fs.fs_drive_root(letter.lower(), create=False))
+                 for letter in fs.SANDBOX_DRIVES]
     return [PSDriveInfo(ctx, "/", "FileSystem", "/", "Root"),
             PSDriveInfo(ctx, "Alias", "Alias", "", "Drive containing a view of the aliases stored in session state."),
+            *sandboxes,
             PSDriveInfo(ctx, "Env", "Environment", "", "Drive containing a view of the environment variables for "
                                                        "the process."),
             PSDriveInfo(ctx, "Function", "Function", "", "Drive containing a view of the functions stored in "
@@ -312,7 +325,9 @@ def drives(ctx: Any) -> list[PSDriveInfo]:
 class GetPSDrive(Cmdlet):
     """Gets drives in the current session.
 
-    The file system root '/', Temp, and the Alias, Env, Function and Variable drives."""
+    The file system root '/', Temp, the C: and D: drives of Windows scripts (sandbox folders under
+    the user's data directory, created on first use; $O365SHELL_DRIVES moves them), and the Alias,
+    Env, Function and Variable drives."""
 
     Name = Parameter(list[str], position=0, set="Name", by_property_name=True, wildcards=True,
                      help="The drives to get (wildcards allowed).")

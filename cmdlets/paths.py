@@ -89,7 +89,7 @@ class TestPath(PathCmdlet):
             return False
         if self.IsValid:
             return "\x00" not in p
-        if drive is not None and drive != "temp":
+        if drive is not None and not fs.is_fs_drive(drive):
             if rest in ("", "/"):
                 return ptype != 2
             return ptype != 1 and bool(fs.drive_lookup(self.ctx, drive, rest if not literal else
@@ -128,7 +128,15 @@ def _escape_all(s: str) -> str:
 # ----------------------------------------------------------------------------- Join-Path / Split-Path / Resolve-Path
 
 def make_path(parent: str, child: str | None) -> str:
-    """The FileSystem provider's MakePath on Linux ('\\' taken as '/')."""
+    """The FileSystem provider's MakePath on Linux ('\\' taken as '/'); on the C: and D: drives of
+    Windows scripts it joins with '\\' as pwsh on Windows does (C:\\temp\\report.csv)."""
+    m = fs._DRIVE_RX.match(parent or "")
+    if m and m.group(1).upper() in fs.SANDBOX_DRIVES:
+        head = parent.replace("/", "\\")
+        tail = (child or "").replace("/", "\\")
+        if not tail:
+            return head if head.endswith("\\") else head + "\\"
+        return head.rstrip("\\") + "\\" + tail.lstrip("\\")
     parent = fs.normalize(parent or "")
     child = fs.normalize(child or "")
     if not parent:

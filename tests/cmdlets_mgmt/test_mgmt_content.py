@@ -229,10 +229,10 @@ def test_directory_is_an_error(ps, tmp_path):
 
 
 def test_unknown_drive_is_drive_not_found(ps):
-    r = ps("Get-Content C:\\nothing.txt -ErrorAction SilentlyContinue; $Error[0].FullyQualifiedErrorId; "
-           "$Error[0].Exception.Message")
+    r = ps("Get-Content Q:\\nothing.txt -ErrorAction SilentlyContinue; $Error[0].FullyQualifiedErrorId; "
+           "$Error[0].Exception.Message")  # C: and D: exist (sandbox drives, test_mgmt_drives)
     assert r.stdout.split("\n")[:2] == ["DriveNotFound,Microsoft.PowerShell.Commands.GetContentCommand",
-                                        "Cannot find drive. A drive with the name 'C' does not exist."]
+                                        "Cannot find drive. A drive with the name 'Q' does not exist."]
 
 
 def test_no_path_at_all_is_a_missing_mandatory_parameter(ps):

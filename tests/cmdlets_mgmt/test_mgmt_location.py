@@ -104,16 +104,16 @@ def test_get_psdrive(ps, tree):
     out = lines(ps("Get-PSDrive").stdout)
     assert out[0].split() == ["Name", "Used", "(GB)", "Free", "(GB)", "Provider", "Root", "CurrentLocation"]
     names = [ln.split()[0] for ln in out[2:]]
-    assert names == ["/", "Alias", "Env", "Function", "Temp", "Variable"]
+    assert names == ["/", "Alias", "C", "D", "Env", "Function", "Temp", "Variable"]
     root = out[2]
     assert root.endswith(tree.name) and "FileSystem" in root  # long locations keep their tail (…)
 
 
 def test_get_psdrive_filters(ps):
-    assert ps("(Get-PSDrive -PSProvider FileSystem).Name").stdout.split() == ["/", "Temp"]
+    assert ps("(Get-PSDrive -PSProvider FileSystem).Name").stdout.split() == ["/", "C", "D", "Temp"]
     assert ps("(Get-PSDrive E*).Name").stdout.split() == ["Env"]
-    r = ps("Get-PSDrive C")
-    assert "Get-PSDrive: Cannot find drive. A drive with the name 'C' does not exist." in r.stderr
+    r = ps("Get-PSDrive Q")
+    assert "Get-PSDrive: Cannot find drive. A drive with the name 'Q' does not exist." in r.stderr
 
 
 def test_get_process_current_only(ps):

@@ -77,7 +77,7 @@ def test_test_path_is_valid(ps):
 
 
 def test_test_path_unknown_drive_is_false(ps):
-    r = ps("Test-Path 'C:\\Windows'; Test-Path 'HKLM:\\Software'")
+    r = ps("Test-Path 'Q:\\Windows'; Test-Path 'HKLM:\\Software'")  # C: and D: exist: test_mgmt_drives
     assert r.stdout.split() == ["False", "False"]
     assert r.stderr == ""
 
@@ -125,9 +125,9 @@ def test_join_path_pipeline_by_property_name(ps):
 
 
 def test_join_path_unknown_drive(ps):
-    r = ps("Join-Path 'C:\\Users' 'x'; 'next'")
+    r = ps("Join-Path 'Q:\\Users' 'x'; 'next'")
     assert r.stdout == "next\n"
-    assert "Join-Path: Cannot find drive. A drive with the name 'C' does not exist." in r.stderr
+    assert "Join-Path: Cannot find drive. A drive with the name 'Q' does not exist." in r.stderr
 
 
 def test_join_path_resolve(ps, tree):
