@@ -32,7 +32,7 @@ def test_restore_remembered_devices_at_the_same_instant_revokes_the_device():
 def test_a_21vianet_legacy_sign_in_does_not_send_the_user_for_an_app_password():
     t = T()
     t.ok("Reset-LabTenant -Cloud AzureChinaCloud")
-    t.ok(f"$null = Set-LabClock -DateTime '2024-03-01 09:00:00'")
+    t.ok("$null = Set-LabClock -DateTime '2024-03-01 09:00:00'")
     r = signin(t, client="Outlook2013")
     assert r.Result == "AppPasswordRequired"      # the result name the 21Vianet lab checks
     assert "21Vianet" in r.Reason and "modern authentication" in r.Reason
