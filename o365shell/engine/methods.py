@@ -358,9 +358,9 @@ def index_get(obj: Any, idx: Any) -> Any:
     if isinstance(obj, Hashtable):
         if isinstance(obj, OrderedDictionary) and type(idx) is int and not obj.has(idx):
             return obj.value_at(idx)
-        if is_enumerable(idx):
-            return [obj.get(k) for k in enumerate_values(idx)]
-        return obj[idx] if not hasattr(obj, "key_convert") else (obj[idx] if obj.has(idx) else _kerr(idx))
+        if is_enumerable(idx):  # one value per key, $null for a key not there
+            return [_dict_get(obj, k) for k in enumerate_values(idx)]
+        return _dict_get(obj, idx)
     if t is str or isinstance(obj, str):
         if is_enumerable(idx):
             return [index_get(obj, i) for i in enumerate_values(idx)]
@@ -391,9 +391,13 @@ def index_get(obj: Any, idx: Any) -> Any:
     return None
 
 
-def _kerr(idx: Any) -> Any:
-    from .netlib.exceptions import KeyNotFoundException
-    raise KeyNotFoundException(f"The given key '{to_string(idx)}' was not present in the dictionary.")
+def _dict_get(d: Hashtable, key: Any) -> Any:
+    """``$d[key]``: pwsh indexes a dictionary with TryGetValue, so a missing key gives $null; the key
+    is first converted to a typed dictionary's key type."""
+    conv = getattr(d, "key_convert", None)
+    if conv is not None and key is not None:
+        key = conv(key)
+    return d.get(key)
 
 
 def _in_range(obj: Any, i: Any) -> bool:
