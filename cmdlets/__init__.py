@@ -129,6 +129,16 @@ def _type_factory(types: dict[str, str]) -> Any:
     return find
 
 
+def _filesystem_path(session: Any, path: str) -> str:
+    """The engine's path resolution through the FileSystem provider (C:, D:, ~, '\\'), imported on use."""
+    from o365shell.engine.errors import runtime_error
+    from .fsprovider import PathError, absolute
+    try:
+        return absolute(session, path)
+    except PathError as e:
+        raise runtime_error(e.message, e.error_id, e.category, e.target, e.exc_type) from None
+
+
 def load(session: Any) -> None:
     """Register every cmdlet and alias in ``session`` (modules load lazily when the index is current)."""
     data = _load_index()
@@ -147,6 +157,7 @@ def load(session: Any) -> None:
     for alias, target in DEFAULT_ALIASES.items():
         session.aliases.setdefault(alias, target)
     session.builtin_functions.update(data.get("FUNCTIONS", {}))
+    session.path_resolver = _filesystem_path
     for mod in data["HOOKS"]:
         m = sys.modules.get(f"{__name__}.{mod}") or importlib.import_module(f"{__name__}.{mod}")
         m.init_session(session)

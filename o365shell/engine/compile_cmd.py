@@ -1,14 +1,13 @@
 """Pipelines, command invocations and assignments -> closures. Part of the compiler."""
 from __future__ import annotations
 
-import os
 from typing import Any, Callable
 
 from ..language import ast as A
 from . import operators as O
 from .binding import Arg
 from .conversion import to_bool, to_string
-from .errors import ErrorCategory, Position, attach_position, runtime_error
+from .errors import ErrorCategory, Position, RuntimeException, attach_position, runtime_error
 from .methods import index_get, index_set
 from .netlib.exceptions import DotNetException
 from .objects import MISSING, enumerate_values, get_member, is_enumerable, set_member, unroll_into
@@ -228,7 +227,12 @@ class CmdCompiler:
             def flush(self) -> None:
                 if target_path is not None:
                     text = ctx.formatter(buf) if ctx.formatter else "".join(to_string(x) + "\n" for x in buf)
-                    full = target_path if os.path.isabs(target_path) else os.path.join(ctx.location, target_path)
+                    try:  # pwsh redirects through Out-File, whose name its errors carry
+                        full = ctx.filesystem_path(target_path)
+                    except RuntimeException as e:
+                        if e.command_name is None:
+                            e.command_name = "Out-File"
+                        raise
                     with open(full, "a" if append else "w", encoding="utf-8") as f:
                         f.write(text)
         return Sink()

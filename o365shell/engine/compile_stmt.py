@@ -295,8 +295,7 @@ class StmtCompiler:
         def run(ctx: Any, out: Callable[[Any], None]) -> None:
             if file_expr is not None:
                 path = to_string(file_expr(ctx))
-                import os
-                full = path if os.path.isabs(path) else os.path.join(ctx.location, path)
+                full = ctx.filesystem_path(path)
                 with open(full, encoding="utf-8-sig") as f:
                     values: Any = f.read().splitlines()
             else:

@@ -43,6 +43,12 @@ def _check(path: Any, name: str = "path") -> str:
 def full_path(path: Any, name: str = "path") -> str:
     """``Path.GetFullPath``: absolute, '.' and '..' collapsed, trailing separator kept."""
     p = _check(path, name)
+    if len(p) > 2 and p[1] == ":" and p[0].isalpha() and p[2] in "\\/":
+        # a Windows drive path (C:\temp\x.csv): the shell's C:/D: drives map it into their sandbox
+        from .runtime import current_session
+        session = current_session()
+        if session is not None:
+            return session.filesystem_path(p)
     joined = p if p.startswith("/") else os.path.join(os.getcwd(), p)
     out = os.path.normpath(joined)
     if out.startswith("//"):

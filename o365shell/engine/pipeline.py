@@ -345,10 +345,14 @@ class Redirector(Processor):
             self._flush()
 
     def _flush(self) -> None:
-        import os
         for stream, (path, append, buf) in self.files.items():
             text = self.ctx.formatter(buf) if self.ctx.formatter else "\n".join(str(x) for x in buf) + "\n"
-            full = path if os.path.isabs(path) else os.path.join(self.ctx.location, path)
+            try:
+                full = self.ctx.filesystem_path(path)
+            except RuntimeException as e:  # redirection is Out-File's work in pwsh
+                if e.command_name is None:
+                    e.command_name = "Out-File"
+                raise
             with open(full, "a" if append else "w", encoding="utf-8") as f:
                 f.write(text)
 

@@ -95,3 +95,20 @@ def test_default_base_is_the_user_data_dir(ps, monkeypatch, tmp_path_factory):
     assert expected.startswith(str(home))
     assert ps("'x' | Out-File C:\\d.txt; Test-Path C:\\d.txt").stdout == "True\n"
     assert os.path.isfile(os.path.join(expected, "d.txt"))
+
+
+def test_redirection_scripts_switch_and_dotnet_files_use_the_drives(ps, drives, tmp_path):
+    r = ps("New-Item -ItemType Directory C:\\temp -Force | Out-Null\n"
+           "'z' > C:\\temp\\r.txt; 'y' >> C:\\temp\\r.txt; (Get-Content C:\\temp\\r.txt) -join ','\n"
+           "'Write-Output from-script' | Out-File C:\\temp\\s.ps1; & C:\\temp\\s.ps1\n"
+           "switch -File C:\\temp\\r.txt { 'y' { 'found y' } }\n"
+           "[IO.File]::WriteAllText('C:\\temp\\w.txt', 'w'); [IO.File]::ReadAllText('C:\\temp\\w.txt')")
+    assert (r.stdout, r.stderr) == ("z,y\nfrom-script\nfound y\nw\n", "")
+    assert (drives / "C" / "temp" / "w.txt").read_text() == "w"
+    assert os.listdir(tmp_path) == []
+
+
+def test_redirection_to_an_unknown_drive_is_an_error(ps, drives):
+    r = ps("'q' > Q:\\x.txt; 'after'")
+    assert r.stdout == "after\n"
+    assert r.stderr.startswith("Out-File: Cannot find drive. A drive with the name 'Q' does not exist.")
