@@ -174,6 +174,9 @@ class Session:
         self.current_function: str | None = None
         self.builtin_functions: dict[str, str] = {}   # lower name -> PowerShell source, defined on first use
         self.used_modules: list[str] = []            # modules whose commands have run (auto-loading)
+        #: resolves a file-system path as the FileSystem provider does (drives such as C:, '~', '\\');
+        #: set by whoever loads the provider, else paths are joined to the current location
+        self.path_resolver: Callable[["Session", str], str] | None = None
         self.streams = Streams(self._host_error, self._host_warning, self._host_verbose, self._host_debug,
                                self._host_information)
         self._init_variables()
@@ -229,15 +232,16 @@ class Session:
         v["psedition"] = "Core"
         from .. import __version__ as VERSION
         ver = Hashtable()
-        ver["PSVersion"] = "7.4.6"
+        from .netlib.version import SemanticVersion, Version
+        ver["PSVersion"] = SemanticVersion(7, 4, 6)
         ver["PSEdition"] = "Core"
         ver["GitCommitId"] = "7.4.6"
         ver["OS"] = _os_description()
         ver["Platform"] = "Unix" if os.name == "posix" else "Win32NT"
-        ver["PSCompatibleVersions"] = ["1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0", "7.0"]
-        ver["PSRemotingProtocolVersion"] = "2.3"
-        ver["SerializationVersion"] = "1.1.0.1"
-        ver["WSManStackVersion"] = "3.0"
+        ver["PSCompatibleVersions"] = [Version(t) for t in ("1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0", "7.0")]
+        ver["PSRemotingProtocolVersion"] = Version("2.3")
+        ver["SerializationVersion"] = Version("1.1.0.1")
+        ver["WSManStackVersion"] = Version("3.0")
         ver["O365ShellVersion"] = VERSION
         v["psversiontable"] = ver
         v["psdefaultparametervalues"] = Hashtable()
@@ -400,18 +404,22 @@ class Session:
                 self.used_modules.append(mod)
             return CmdletInfo(c)
         if "\\" in lname or "/" in lname or lname.endswith(".ps1"):
-            path = name if os.path.isabs(name) else os.path.join(self.location, name)
-            path = os.path.normpath(path.replace("\\", "/"))
+            try:
+                path = self.filesystem_path(name)
+            except Exception:  # noqa: BLE001 - a path on no drive names no script
+                return None
             if os.path.isfile(path) and path.lower().endswith(".ps1"):
                 from .commandinfo import ExternalScriptInfo
                 return ExternalScriptInfo(path)
-            if os.path.isfile(path):
-                return None
-        if "\\" not in lname and "/" not in lname and not lname.endswith(".ps1"):
-            path = os.path.join(self.location, name)
-            if os.path.isfile(path + ".ps1") and False:
-                return None
         return None
+
+    def filesystem_path(self, path: str) -> str:
+        """The absolute file-system path ``path`` names from the current location (redirections,
+        script paths, ``switch -File``): raises the provider's error for an unknown drive."""
+        if self.path_resolver is not None:
+            return self.path_resolver(self, path)
+        p = path.replace("\\", "/")
+        return os.path.normpath(p if os.path.isabs(p) else os.path.join(self.location, p))
 
     def command_not_found(self, name: str) -> Exception:
         e = runtime_error(f"The term '{name}' is not recognized as a name of a cmdlet, function, script file, or "

@@ -79,6 +79,15 @@ def _version_conv(v: Any) -> Any:
     return Version(C.to_string(v).strip())
 
 
+def _semver_conv(v: Any) -> Any:
+    from .netlib.version import SemanticVersion, Version
+    if isinstance(v, SemanticVersion):
+        return v
+    if isinstance(v, Version):
+        return SemanticVersion(v)
+    return SemanticVersion(C.to_string(v).strip())
+
+
 def _guid_conv(v: Any) -> Any:
     from .netlib.guid import Guid
     if isinstance(v, Guid):
@@ -342,7 +351,9 @@ def type_of(v: Any) -> PSType:
                 found = resolve("System.Object")  # type: ignore[assignment]
         else:
             existing = resolve(full, required=False)
-            if existing is not None and existing.pyclass is t:
+            if existing is not None and (existing.pyclass is t or (existing.pyclass is None
+                                                                   and existing.check is not None
+                                                                   and existing.check(v))):
                 found = existing
             elif isinstance(t, type) and issubclass(t, enum.Enum):
                 found = register_enum(t)
@@ -417,6 +428,10 @@ def _register_all() -> None:
     register(PSType("System.Version", None, check=_isinst(_lazy(".netlib.version", "Version")),
                     converter=_version_conv, statics=_lazy(".netlib.version", "Version"),
                     ctor=lambda *a: _lazy(".netlib.version", "Version")()(*a)), "version")
+    register(PSType("System.Management.Automation.SemanticVersion", None,
+                    check=_isinst(_lazy(".netlib.version", "SemanticVersion")), converter=_semver_conv,
+                    statics=_lazy(".netlib.version", "SemanticVersion"),
+                    ctor=lambda *a: _lazy(".netlib.version", "SemanticVersion")()(*a)), "semver")
     register(PSType("System.Math", None, statics=_lazy(".netlib.mathfns", "Math")), "math")
     register(PSType("System.Collections.Hashtable", Hashtable, converter=C.to_hashtable,
                     ctor=lambda *a: Hashtable()), "hashtable")

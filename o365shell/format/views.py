@@ -474,8 +474,11 @@ def _register_builtins() -> None:
                         group_by=("TypeName", "TypeName"))
     register_custom_view("System.Management.Automation.ErrorRecord", _error_view)
     register_table_view("System.Guid", [("Guid", _guid_text)])
-    register_table_view("System.Version", [("Major", "Major"), ("Minor", "Minor"), ("Build", "Build"),
-                                           ("Revision", "Revision")])
+    register_table_view("System.Version", [("Major", "Major", 6), ("Minor", "Minor", 6), ("Build", "Build", 6),
+                                           ("Revision", "Revision", 8)])
+    register_table_view("System.Management.Automation.SemanticVersion",
+                        [("Major", "Major", 6), ("Minor", "Minor", 6), ("Patch", "Patch", 6),
+                         ("PreReleaseLabel", "PreReleaseLabel", 15), ("BuildLabel", "BuildLabel", 10)])
     register_list_view("System.TimeSpan", ["Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks",
                                            "TotalDays", "TotalHours", "TotalMinutes", "TotalSeconds",
                                            "TotalMilliseconds"])
