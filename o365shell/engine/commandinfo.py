@@ -203,13 +203,27 @@ class AliasInfo(CommandInfo):
         self.target = target
         self.resolved = resolved
 
+    def _declared(self) -> str | None:
+        """The alias as the resolved cmdlet declares it (``Connect-Graph``), if it is one of its aliases."""
+        cls = getattr(self.resolved, "cls", None)
+        lname = self.name.lower()
+        for a in getattr(cls, "aliases", None) or ():
+            if a.lower() == lname:
+                return a
+        return None
+
+    def _module_alias(self) -> bool:
+        """An alias a module exports (its Source and Version are the module's); pwsh's own aliases have none."""
+        source = self.resolved.Source if self.resolved is not None else ""
+        return bool(source) and not source.startswith("Microsoft.PowerShell.") and self._declared() is not None
+
     @property
     def Name(self) -> str:
-        return self.name
+        return self._declared() or self.name
 
     @property
     def DisplayName(self) -> str:
-        return f"{self.name} -> {self.target}"
+        return f"{self.Name} -> {self.target}"
 
     @property
     def Definition(self) -> str:
@@ -229,7 +243,11 @@ class AliasInfo(CommandInfo):
 
     @property
     def Source(self) -> str:
-        return ""
+        return self.resolved.Source if self._module_alias() else ""
+
+    @property
+    def Version(self) -> str:
+        return self.resolved.Version if self._module_alias() else ""
 
     def metadata(self) -> Any:
         return self.resolved.metadata() if self.resolved is not None else None

@@ -75,3 +75,12 @@ def test_aliases(ps):
 def test_alias_display(ps):
     r = ps("Get-Alias gm")
     assert "gm -> Get-Member" in r.stdout
+
+
+def test_module_aliases_keep_their_case_and_name_their_module(ps):
+    r = ps("Get-Alias Connect-Graph | ForEach-Object { $_.Name; $_.Source; $_.Version }\n"
+           "(Get-Command CONNECT-GRAPH).Name\n"
+           "(Get-Alias gci).Source -eq ''\n"
+           "Set-Alias Foo Connect-MgGraph; (Get-Alias foo).Source -eq ''")
+    assert lines(r.stdout) == ["Connect-Graph", "Microsoft.Graph.Authentication", "2.25.0", "Connect-Graph",
+                               "True", "True"]
