@@ -213,14 +213,26 @@ class OutGridView(Cmdlet):
 
     def end(self) -> None:
         mode = self.OutputMode or ("Multiple" if self.PassThru else "None")
+        title = self.Title or "Out-GridView"
         try:
-            chosen = self.ctx.host.out_grid_view(self._items, self.Title or "Out-GridView", mode)
+            chosen = self.ctx.host.out_grid_view(self._items, title, mode)
         except EOFError:
-            raise self.error("Out-GridView needs an interactive terminal: it shows a full-screen grid, and this "
-                             "session has none (output is redirected or the shell is -NonInteractive).",
-                             "NoTerminal", ErrorCategory.NotImplemented) from None
+            if mode == "None":  # nothing to pick: the grid is shown as a table, as a window would show it
+                self._show_as_table(title)
+                return
+            raise self.error("Out-GridView needs an interactive terminal to pick rows (-PassThru, -OutputMode): "
+                             "it shows a full-screen grid, and this session has none (output is redirected or "
+                             "the shell is -NonInteractive).", "NoTerminal", ErrorCategory.NotImplemented) from None
         if mode != "None":
             self.write_all(chosen or [])
+
+    def _show_as_table(self, title: str) -> None:
+        """Without a terminal: the title and the rows as Format-Table lays them out, on the host."""
+        from o365shell.format.table import render_table
+        host = self.ctx.host
+        host.write_line(f"{title} ({len(self._items)} rows)")
+        for line in render_table(self._items, auto_size=True, width=getattr(host, "width", None) or 120):
+            host.write_line(line)
 
 
 _ = to_string

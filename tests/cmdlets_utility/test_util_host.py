@@ -139,3 +139,21 @@ def test_select_string_missing_file_and_bad_regex(ps):
     e = err(r)
     assert "nope.txt" in e and "does not exist" in e
     assert "is not a valid regular expression" in e
+
+
+# ----------------------------------------------------------------------------- Out-GridView
+
+def test_out_gridview_without_a_terminal_shows_the_rows_and_goes_on(ps):
+    r = ps("[pscustomobject]@{ User = 'AdeleV'; State = 'Enabled' }, [pscustomobject]@{ User = 'AlexW'; "
+           "State = 'Disabled' } | Out-GridView -Title 'MFA report'; 'after'")
+    assert r.stderr == ""
+    out = lines(r.stdout)
+    assert out[0] == "MFA report (2 rows)"
+    assert out[1].split() == ["User", "State"] and out[3].split() == ["AdeleV", "Enabled"]
+    assert out[-1] == "after"
+
+
+def test_out_gridview_passthru_without_a_terminal_is_an_error(ps):
+    r = ps("1, 2 | Out-GridView -PassThru; 'after'")
+    assert r.stdout == "after\n"
+    assert r.stderr.startswith("Out-GridView: Out-GridView needs an interactive terminal to pick rows")
