@@ -34,7 +34,7 @@ def test_committed_cmdlet_index_matches_the_cmdlet_modules() -> None:
     # a fresh interpreter: tests that ran before may have registered extra types in this one
     code = ("import json; from o365shell import cmdlets; from o365shell.cmdlets import _index as i; "
             "cur = cmdlets.build_index(); "
-            "print(json.dumps([k for k in ('INDEX', 'ALIASES', 'TYPES', 'FUNCTIONS') if getattr(i, k) != cur[k]]))")
+            "print(json.dumps([k for k in ('INDEX', 'ALIASES', 'TYPES', 'FUNCTIONS', 'FILES') if getattr(i, k) != cur[k]]))")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout) == [], "cmdlets/_index.py is stale; regenerate it with `python -m o365shell.cmdlets`"
