@@ -3,7 +3,7 @@ o365shell knows (``KNOWN``) and PSModuleInfo. The PowerShellGet cmdlets (Install
 Get-InstalledModule, Find-Module, Update-Module, Uninstall-Module, Get-PSRepository) are in
 ``powershellget.py``.
 
-The simulated Microsoft 365 modules (MSOnline, ExchangeOnlineManagement, Microsoft.Graph.*)
+The simulated Microsoft 365 modules (MSOnline, ExchangeOnlineManagement, MicrosoftTeams, Microsoft.Graph.*)
 and the built-in PowerShell modules are "installed"; there is no network, so nothing else
 can be found or installed. A module counts as imported after Import-Module or after one of
 its commands is first used (pwsh's module auto-loading).
@@ -53,6 +53,8 @@ KNOWN: list[KnownModule] = [
                 "licenses and roles."),
     KnownModule("ExchangeOnlineManagement", "3.4.0", "Script",
                 "This is a General Availability (GA) release of Exchange Online PowerShell V3 module."),
+    KnownModule("MicrosoftTeams", "3.1.0", "Script",
+                "Microsoft Teams cmdlets module for Windows PowerShell and PowerShell Core."),
     KnownModule("Microsoft.Graph.Authentication", _GRAPH_V, "Script",
                 "Microsoft Graph PowerShell Authentication Module."),
     KnownModule("Microsoft.Graph.Users", _GRAPH_V, "Script", "Microsoft Graph PowerShell Cmdlets (Users)."),

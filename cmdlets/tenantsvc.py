@@ -2,10 +2,11 @@
 
 The tenant is built on first use (from ``-Tenant FILE`` or the Contoso seed with
 ``-TenantSize N`` synthetic users), so commands that never touch it cost nothing. Each
-module family (MSOnline, Exchange Online, Microsoft Graph) has its own connection: the
+module family (MSOnline, Exchange Online, Microsoft Graph, Microsoft Teams) has its own connection: the
 account signed in there is the ``actor`` every change is authorized and audited as.
 
-Signing in to PowerShell (Connect-MsolService, Connect-ExchangeOnline, Connect-MgGraph):
+Signing in to PowerShell (Connect-MsolService, Connect-ExchangeOnline, Connect-MgGraph,
+Connect-MicrosoftTeams):
 
 * with a credential (``-Credential``, the simulation's stand-in for the password flow):
   the password must match and the account must not be blocked; per-user MFA **Disabled**
@@ -49,6 +50,7 @@ RESOURCES = {
     "msonline": "00000002-0000-0000-c000-000000000000",
     "exchange": "00000002-0000-0ff1-ce00-000000000000",
     "graph": "00000003-0000-0000-c000-000000000000",
+    "teams": "48ac35b8-9aa8-4d74-927d-1f4a14a0b239",  # Skype and Teams Tenant Admin API
 }
 
 
@@ -112,6 +114,7 @@ NOT_CONNECTED = {
     "msonline": "You must call the Connect-MsolService cmdlet before calling any other cmdlets.",
     "graph": "Authentication needed. Please call Connect-MgGraph.",
     "exchange": "You must call Connect-ExchangeOnline before calling any other Exchange Online cmdlets.",
+    "teams": "You must call the Connect-MicrosoftTeams cmdlet before calling any other cmdlets.",
 }
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "SignInLog",
     "RECORD_TYPE_AAD",
     "RECORD_TYPE_EXCHANGE",
+    "RECORD_TYPE_SKYPE",
     "Op",
 ]
 
@@ -30,6 +31,9 @@ __all__ = [
 RECORD_TYPE_AAD = "AzureActiveDirectory"
 #: RecordType of Exchange admin cmdlets.
 RECORD_TYPE_EXCHANGE = "ExchangeAdmin"
+#: RecordType of Skype for Business Online / Teams admin cmdlets (Set-CsOAuthConfiguration).
+RECORD_TYPE_SKYPE = "SkypeForBusinessCmdlets"
+_WORKLOADS = {RECORD_TYPE_EXCHANGE: "Exchange", RECORD_TYPE_SKYPE: "SkypeForBusiness"}
 
 
 class Op:
@@ -58,6 +62,7 @@ class Op:
     NEW_AUTH_POLICY = "New-AuthenticationPolicy"
     SET_AUTH_POLICY = "Set-AuthenticationPolicy"
     REMOVE_AUTH_POLICY = "Remove-AuthenticationPolicy"
+    SET_CS_OAUTH_CONFIGURATION = "Set-CsOAuthConfiguration"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +126,8 @@ class AuditLog:
             "RecordType": record_type,
             "ResultStatus": "Success",
             "UserKey": actor,
-            "UserType": "Admin" if record_type == RECORD_TYPE_EXCHANGE else "Regular",
-            "Workload": "Exchange" if record_type == RECORD_TYPE_EXCHANGE else "AzureActiveDirectory",
+            "UserType": "Admin" if record_type in _WORKLOADS else "Regular",
+            "Workload": _WORKLOADS.get(record_type, "AzureActiveDirectory"),
             "ObjectId": object_id,
             "UserId": actor,
         }

@@ -17,6 +17,7 @@ from .audit import AuditRecord, SignInResult
 from .clock import as_utc
 from .constants import Cloud, MethodType, MfaState, VerificationOption
 from .crypto import is_password_hash
+from .csoauth import canonical_override
 from .errors import TenantError
 from .model import PhoneMessage, Tenant, normalize_phone
 from .org import (
@@ -151,6 +152,7 @@ def encode_tenant(tenant: Tenant, seal: Sealer) -> dict[str, Any]:
         "org_config": {"values": _plain(tenant.org_config.stored_values()),
                        "when_created": tenant.org_config.when_created.isoformat(),
                        "when_changed": tenant.org_config.when_changed.isoformat()},
+        "cs_oauth": tenant.cs_oauth.to_state(),
         "cas_overrides": _plain(tenant.cas_overrides),
         "auth_policies": [{"name": p.name, "guid": p.guid, "switches": dict(p.switches),
                            "allow_legacy_exchange_tokens": p.allow_legacy_exchange_tokens,
@@ -388,9 +390,24 @@ def decode_tenant(data: Any, unseal: Unsealer) -> tuple[Tenant, list[str]]:
     tenant.org_config.load_values(org.get("values", "dict"))
     tenant.org_config.when_created = org.get("when_created", "dt")
     tenant.org_config.when_changed = org.get("when_changed", "dt")
+    _decode_cs_oauth(r, tenant)
     _decode_exchange(r, tenant)
     _decode_logs(r, tenant)
     return tenant, lost
+
+
+def _decode_cs_oauth(r: _Reader, tenant: Tenant) -> None:
+    """The Skype for Business Online OAuth settings; snapshots written before they existed keep the default."""
+    if "cs_oauth" not in r.data:
+        tenant.cs_oauth.when_changed = tenant.org_config.when_created
+        return
+    c = r.sub("cs_oauth")
+    value = c.get("client_adal_auth_override", "str")
+    try:
+        tenant.cs_oauth.client_adal_auth_override = canonical_override(value)
+    except TenantError:
+        raise SnapshotFormatError(f"{c.path}.client_adal_auth_override has an unknown value {value!r}") from None
+    tenant.cs_oauth.when_changed = c.get("when_changed", "dt")
 
 
 def _decode_exchange(r: _Reader, tenant: Tenant) -> None:

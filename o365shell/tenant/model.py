@@ -18,6 +18,7 @@ from typing import Any, Iterator
 from .audit import AuditLog, SignInLog
 from .clock import LabClock
 from .constants import Cloud
+from .csoauth import CsOAuthConfiguration
 from .errors import DomainNotFound, RoleNotFound, UserAlreadyExists, UserNotFound
 from .org import (
     CAS_MAILBOX_PROPERTIES,
@@ -65,6 +66,7 @@ class Tenant:
 
     Attributes an adapter reads directly: ``clock``, ``cloud``, ``tenant_id``,
     ``company`` (CompanyInformation), ``org_config`` (OrganizationConfig),
+    ``cs_oauth`` (the Skype for Business Online OAuth configuration),
     ``mfa_settings`` (MfaServiceSettings), ``auth_policies`` (lower name -> policy),
     ``audit`` (AuditLog), ``signins`` (SignInLog).  Users are reached through
     :meth:`get_user`, :meth:`find_user`, :meth:`user_by_object_id` and :meth:`iter_users`.
@@ -91,6 +93,8 @@ class Tenant:
         self.org_config = OrganizationConfig(
             initial_domain, display_name, str(uuid.uuid5(_NAMESPACE, "org:" + initial_domain.lower()))
         )
+        #: Skype for Business Online / Teams OAuth settings (Get-/Set-CsOAuthConfiguration).
+        self.cs_oauth = CsOAuthConfiguration()
         self.cas_overrides: dict[str, dict[str, Any]] = {}
         self.auth_policies: dict[str, AuthenticationPolicy] = {}
         self.mfa_settings = MfaServiceSettings()

@@ -14,6 +14,9 @@ Rules:
 * an **Exchange Administrator** (and a Global Administrator) may change the Exchange
   organization config, CAS mailboxes and authentication policies and search the audit
   log; they and Global Readers may read the Exchange configuration;
+* only a **Global Administrator** may change the Skype for Business Online / Teams OAuth
+  configuration (Set-CsOAuthConfiguration); Global Readers may read it (the catalogue has
+  no Teams or Skype for Business administrator role);
 * reading the MFA service settings is open to any admin-role holder;
 * everything else is denied.
 """
@@ -62,6 +65,8 @@ class Action(Enum):
     SET_CAS_MAILBOX = "change CAS mailbox settings"
     MANAGE_AUTH_POLICY = "manage authentication policies"
     SEARCH_AUDIT_LOG = "search the audit log"
+    READ_TEAMS_CONFIG = "read the Skype for Business Online OAuth configuration"
+    SET_TEAMS_CONFIG = "change the Skype for Business Online OAuth configuration"
 
 
 _USER_ADMIN_ACTIONS = frozenset(
@@ -135,7 +140,7 @@ def _decide(tenant: Tenant, actor: User, action: Action, target: User | None) ->
         return None
     if action in _EXCHANGE_ACTIONS and _holds(tenant, actor, EXCHANGE_ADMINISTRATOR):
         return None
-    if action is Action.READ_EXCHANGE_CONFIG and _holds(tenant, actor, GLOBAL_READER):
+    if action in (Action.READ_EXCHANGE_CONFIG, Action.READ_TEAMS_CONFIG) and _holds(tenant, actor, GLOBAL_READER):
         return None
     if action is Action.READ_MFA_SERVICE_SETTINGS and tenant.is_admin(actor):
         return None
