@@ -30,8 +30,42 @@ def _component(text: str, whole: str) -> int:
     return v
 
 
+
+class _OrderedByKey:
+    """Equality, ordering, hashing and text for a version type, from its ``_key()`` and ``ToString()``."""
+
+    __slots__ = ()
+
+    def _key(self) -> tuple:
+        raise NotImplementedError
+
+    def ToString(self) -> str:
+        raise NotImplementedError
+
+    def __ps_format__(self, fmt: str | None, culture: Any) -> str:
+        return self.ToString()
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is type(self):
+            return self._key() == other._key()  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __lt__(self, other: Any) -> bool:
+        if type(other) is type(self):
+            return self._key() < other._key()
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__,) + self._key())
+
+    def __str__(self) -> str:
+        return self.ToString()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.ToString()!r})"
+
 @functools.total_ordering
-class Version:
+class Version(_OrderedByKey):
     """System.Version.
 
     ``Version("1.2.3")``, ``Version(1, 2)``, ``Version(1, 2, 3)``, ``Version(1, 2, 3, 4)``
@@ -132,34 +166,13 @@ class Version:
                 f"Argument must be between 0 and {defined}. (Parameter 'fieldCount')")
         return ".".join(str(v) for v in self._key()[:field_count])
 
-    def __ps_format__(self, fmt: str | None, culture: Any) -> str:
-        return self.ToString()
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Version):
-            return self._key() == other._key()
-        return NotImplemented
-
-    def __lt__(self, other: Any) -> bool:
-        if isinstance(other, Version):
-            return self._key() < other._key()
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(("Version",) + self._key())
-
-    def __str__(self) -> str:
-        return self.ToString()
-
-    def __repr__(self) -> str:
-        return f"Version({self.ToString()!r})"
 
 
 _SEMVER_LABEL = re.compile(r"^[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*$")
 
 
 @functools.total_ordering
-class SemanticVersion:
+class SemanticVersion(_OrderedByKey):
     """System.Management.Automation.SemanticVersion (``[semver]``, ``$PSVersionTable.PSVersion``):
     Major.Minor.Patch[-PreReleaseLabel][+BuildLabel].
 
@@ -271,25 +284,3 @@ class SemanticVersion:
         if self._build:
             text += "+" + self._build
         return text
-
-    def __ps_format__(self, fmt: str | None, culture: Any) -> str:
-        return self.ToString()
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, SemanticVersion):
-            return self._key() == other._key()
-        return NotImplemented
-
-    def __lt__(self, other: Any) -> bool:
-        if isinstance(other, SemanticVersion):
-            return self._key() < other._key()
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(("SemanticVersion",) + self._key())
-
-    def __str__(self) -> str:
-        return self.ToString()
-
-    def __repr__(self) -> str:
-        return f"SemanticVersion({self.ToString()!r})"
