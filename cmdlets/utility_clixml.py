@@ -34,7 +34,7 @@ from o365shell.engine.objects import (
 )
 from o365shell.engine.pscollections import Hashtable
 
-from .utility_common import encode_text, encoding_of, has_item, read_text, resolve_path
+from .utility_common import encode_text, encoding_of, file_io_error, has_item, read_text, resolve_path
 
 UTIL = "Microsoft.PowerShell.Utility"
 NS = "http://schemas.microsoft.com/powershell/2004/04"
@@ -233,17 +233,6 @@ class ClixmlWriter:
         lines.append(f"{ind}</Obj>")
 
 
-def _io_error(cmd: Cmdlet, e: OSError, path: str) -> Exception:
-    import errno
-    if e.errno == errno.ENOENT:
-        return cmd.error(f"Could not find a part of the path '{path}'.", "FileOpenFailure", ErrorCategory.OpenError,
-                         path, X.DirectoryNotFoundException)
-    if e.errno in (errno.EACCES, errno.EPERM, errno.EISDIR):
-        return cmd.error(f"Access to the path '{path}' is denied.", "FileOpenFailure", ErrorCategory.OpenError, path,
-                         X.UnauthorizedAccessException)
-    return cmd.error(f"{e.strerror}: '{path}'", "FileOpenFailure", ErrorCategory.OpenError, path, X.IOException)
-
-
 @cmdlet("Export-Clixml", module=UTIL, default_set="ByPath", should_process=True)
 class ExportClixml(Cmdlet):
     """Creates an XML-based representation of an object or objects and stores it in a file.
@@ -293,7 +282,7 @@ class ExportClixml(Cmdlet):
             with open(self._full, "wb") as f:
                 f.write(encode_text(text, codec, bom))
         except OSError as e:
-            raise _io_error(self, e, self._full) from None
+            raise file_io_error(self, e, self._full) from None
 
 
 # ============================================================================= reading
@@ -438,7 +427,7 @@ class ImportClixml(Cmdlet):
             try:
                 root = ET.fromstring(read_text(full))
             except OSError as e:
-                self.write_error(_io_error(self, e, full))
+                self.write_error(file_io_error(self, e, full))
                 continue
             except ET.ParseError as e:
                 raise self.error(_xml_error_text(e), "System.Xml.XmlException", ErrorCategory.InvalidData, full,

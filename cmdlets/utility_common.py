@@ -371,3 +371,16 @@ def has_item(cmd: Any) -> bool:
     """Whether this process() call carries an input object (piped, or -InputObject given)."""
     return bool(cmd.expecting_input) or cmd.is_bound("InputObject") or cmd.InputObject is not None
 
+
+def file_io_error(cmd: Any, e: OSError, path: str) -> Exception:
+    """The error a .NET file stream gives for an OSError (missing folder, access denied, other I/O)."""
+    import errno
+
+    from o365shell.engine.netlib import exceptions as X_
+    if e.errno == errno.ENOENT:
+        return cmd.error(f"Could not find a part of the path '{path}'.", "FileOpenFailure", ErrorCategory.OpenError,
+                         path, X_.DirectoryNotFoundException)
+    if e.errno in (errno.EACCES, errno.EPERM, errno.EISDIR):
+        return cmd.error(f"Access to the path '{path}' is denied.", "FileOpenFailure", ErrorCategory.OpenError, path,
+                         X_.UnauthorizedAccessException)
+    return cmd.error(f"{e.strerror}: '{path}'", "FileOpenFailure", ErrorCategory.OpenError, path, X_.IOException)

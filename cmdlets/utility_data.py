@@ -24,6 +24,7 @@ from o365shell.engine.pscollections import Hashtable
 from .utility_common import (
     encode_text,
     encoding_of,
+    file_io_error,
     has_item,
     net_string,
     read_text,
@@ -232,7 +233,7 @@ class ExportCsv(_CsvWriting):
             try:
                 text = read_text(self._full)
             except OSError as e:
-                raise self._io_error(e) from None
+                raise file_io_error(self, e, self._full) from None
             header, _type, _rows = parse_csv(text, self._csv.delimiter, header_only=True)
             self._existing = header
 
@@ -277,18 +278,8 @@ class ExportCsv(_CsvWriting):
                 with open(self._full, "wb") as f:
                     f.write(data)
         except OSError as e:
-            raise self._io_error(e) from None
+            raise file_io_error(self, e, self._full) from None
 
-    def _io_error(self, e: OSError) -> Exception:
-        import errno
-        p = self._full
-        if e.errno == errno.ENOENT:
-            return self.error(f"Could not find a part of the path '{p}'.", "FileOpenFailure", ErrorCategory.OpenError,
-                              p, X.DirectoryNotFoundException)
-        if e.errno in (errno.EACCES, errno.EPERM, errno.EISDIR):
-            return self.error(f"Access to the path '{p}' is denied.", "FileOpenFailure", ErrorCategory.OpenError, p,
-                              X.UnauthorizedAccessException)
-        return self.error(f"{e.strerror}: '{p}'", "FileOpenFailure", ErrorCategory.OpenError, p, X.IOException)
 
 
 # ============================================================================= reading
