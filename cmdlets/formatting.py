@@ -44,7 +44,7 @@ def _calc(p: Any) -> Any:
     from o365shell.engine.pscollections import Hashtable
     if isinstance(p, Hashtable):
         return {str(k): v for k, v in p.items()}
-    return p if isinstance(p, str) else p
+    return p
 
 
 @cmdlet("Format-Table", module=UTIL, aliases=("ft",))
