@@ -234,9 +234,11 @@ class BareWord(_Token):
                 if j < 0:
                     self._fail(s, i)
                 buf.append(unescape_single(s[i + 1:j - 1]))
-                single_kind = "single" if i == loc and (j >= n or s[j] in TERMINATORS) else None
+                single_kind = "single" if i == loc else None
                 quoted = True
                 i = j
+                if single_kind:
+                    break  # an argument that starts with a quoted string ends at its closing quote
                 continue
             if c in DQ:
                 j = skip_double_quoted(s, i)
@@ -247,9 +249,11 @@ class BareWord(_Token):
                     parts.append("".join(buf))
                     buf = []
                 parts.extend(inner)
-                single_kind = "double" if i == loc and (j >= n or s[j] in TERMINATORS) else None
+                single_kind = "double" if i == loc else None
                 quoted = True
                 i = j
+                if single_kind:
+                    break  # an argument that starts with a quoted string ends at its closing quote
                 continue
             if c == "$":
                 node, j = Expander.variable_at(s, i, n)

@@ -103,6 +103,11 @@ CASES = [
     ("Write-Output a-b c.d", "a-b\nc.d"),
     ("$x = 'v'; Write-Output pre$x", "prev"),
     ("Write-Output (1, 2).Count", "2"),
+    # an argument that starts with a quoted string ends at the closing quote (pwsh: two arguments)
+    ("Write-Output \"foo\"bar", "foo\nbar"),
+    ("Write-Output 'a'\"b\"'c'", "a\nb\nc"),
+    ("function f { param($p, [switch]$S) \"$p|$S\" }; f \"x\"-S", "x|True"),
+    ("Write-Output foo\"bar\"baz 'it''s'", "foobarbaz\nit's"),
     ("function f { param($p) $p.GetType().Name }; f 1.5; f 0x10; f 1kb; f abc", "Double\nInt32\nInt32\nString"),
 ]
 
