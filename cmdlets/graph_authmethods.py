@@ -25,6 +25,22 @@ def _method_object(kind: str, props: dict, beta: bool = False) -> Any:
     return cls({"Id": props["Id"], "AdditionalProperties": _additional(extra)})
 
 
+def _reject_null_arguments(cmd: Any, names: tuple[str, ...]) -> None:
+    """Mandatory string parameters bound to $null or '' fail binding, as pwsh's binder does (the doc
+    examples pass IDs through variables, so an unset variable must not silently list or delete)."""
+    from o365shell.engine.errors import ErrorCategory
+    from o365shell.engine.parameters import binding_error
+    for name in names:
+        if not name or not cmd.is_bound(name):
+            continue
+        value = cmd.bound.get(name)
+        if value is None or value == "":
+            what, eid = (("null", "ParameterArgumentValidationErrorNullNotAllowed") if value is None else
+                         ("an empty string", "ParameterArgumentValidationErrorEmptyStringNotAllowed"))
+            raise binding_error(f"Cannot bind argument to parameter '{name}' because it is {what}.", eid,
+                                cmd.name, ErrorCategory.InvalidData)
+
+
 class _MethodsBase(GraphCmdlet):
     UserId = Parameter(str, mandatory=True, sets={"List": {"mandatory": True}, "Get": {"mandatory": True}},
                        help="The object ID or UPN of the user.")
@@ -52,6 +68,7 @@ class _MethodsBase(GraphCmdlet):
         raise NotImplementedError
 
     def process(self) -> None:
+        _reject_null_arguments(self, ("UserId", self.id_param))
         t = self.tenant
         actor = self.actor
         uid = self.UserId if self.UserId is not None else _input_id(self.InputObject, "UserId")
@@ -188,8 +205,9 @@ class GetMgUserAuthenticationWindowsHelloForBusinessMethod(_MethodsBase):
 # -- changes
 
 class _MethodChange(GraphCmdlet):
-    UserId = Parameter(str, help="The object ID or UPN of the user.")
-    InputObject = Parameter(object, from_pipeline=True, help="An identity object (UserId and the method's ID).")
+    UserId = Parameter(str, mandatory=True, set="Delete", help="The object ID or UPN of the user.")
+    InputObject = Parameter(object, mandatory=True, from_pipeline=True, set="DeleteViaIdentity",
+                            help="An identity object (UserId and the method's ID).")
     IfMatch = Parameter(str, help="ETag.")
     PassThru = Parameter(Switch, help="Return $true when the command succeeds.")
     scopes = METHODS_WRITE
@@ -207,6 +225,7 @@ class _MethodChange(GraphCmdlet):
         return user
 
     def process(self) -> None:
+        _reject_null_arguments(self, ("UserId", self.id_param))
         t, actor = self.tenant, self.actor
         user = self.target_user()
         mid = self.bound.get(self.id_param) or _input_id(self.InputObject, self.id_param)
@@ -223,9 +242,10 @@ def _remover(name: str, id_param: str, operation: Any, doc: str) -> type:
         GM.authorize_methods(t, actor, user, True)
         raise GM.not_found(mid)
     cls = type(name.replace("-", ""), (_MethodChange,), {
-        "__doc__": doc, id_param: Parameter(str, help=f"The unique identifier of the method ({id_param})."),
+        "__doc__": doc, id_param: Parameter(str, mandatory=True, set="Delete",
+                                            help=f"The unique identifier of the method ({id_param})."),
         "id_param": id_param, "operation": staticmethod(operation or not_registered)})
-    return cmdlet(name, module=SIGNINS, version=VERSION, should_process=True)(cls)
+    return cmdlet(name, module=SIGNINS, version=VERSION, should_process=True, default_set="Delete")(cls)
 
 
 RemoveMgUserAuthenticationPhoneMethod = _remover(

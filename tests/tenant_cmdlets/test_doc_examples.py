@@ -241,6 +241,15 @@ def test_disconnect_exchangeonline_confirms_unless_told_not_to():
         == ""
 
 
+
+@pytest.mark.parametrize("selector", ["-ConnectionId 1a9e45e8-e7ec-498f-9ac3-0504e987fa85",
+                                      "-ModulePrefix Contoso,Fabrikam"])
+def test_disconnect_exchangeonline_by_connection_id_and_prefix(selector):
+    t = exo()
+    # neither names this session's connection, so it stays connected
+    assert t.ok(f"Disconnect-ExchangeOnline {selector} -Confirm:$false") == ""
+    assert t.ok("(Get-OrganizationConfig).Name") == "contoso.onmicrosoft.com\n"
+
 def test_get_organizationconfig_documented_uses(tmp_path):
     t = exo()
     assert "available only in on-premises Exchange" in t.err("Get-OrganizationConfig -DomainController ContosoDC")
@@ -338,6 +347,23 @@ def test_search_unifiedauditlog_examples():
     assert t.ok("Search-UnifiedAuditLog -StartDate 2/29/2024 -EndDate 3/2/2024 -RecordType SharePointFileOperation "
                 '-Operations FileAccessed -SessionId "Docs" -SessionCommand ReturnLargeSet') == ""
     assert t.ok("Search-UnifiedAuditLog -StartDate 5/1/2023 -EndDate 5/2/2023 -SessionCommand ReturnLargeSet") == ""
+
+
+def test_search_unifiedauditlog_examples_of_the_earlier_page():
+    t = exo()
+    t.ok("Set-CASMailbox MeganB@contoso.com -PopEnabled $false")
+    for command in ("Search-UnifiedAuditLog -StartDate 2/29/2024 -EndDate 3/2/2024",
+                    'Search-UnifiedAuditLog -StartDate "3/1/2024 8:00 AM" -EndDate "3/1/2024 6:00 PM" '
+                    "-RecordType ExchangeAdmin",
+                    ('Search-UnifiedAuditLog -StartDate 2/29/2024 -EndDate 3/2/2024 -SessionId "Audit 03/01" '
+                     "-SessionCommand ReturnNextPreviewPage")):
+        assert "Set-CASMailbox" in t.objs(command + " | ForEach-Object Operations"), command
+    # that page's SharePoint example has no space between the quoted SessionId and -SessionCommand:
+    # an argument that starts with a quoted string ends at its closing quote, so it still binds
+    assert t.ok("Search-UnifiedAuditLog -StartDate 2/29/2024 -EndDate 3/2/2024 -RecordType SharePointFileOperation "
+                '-Operations FileAccessed -SessionId "Docs"-SessionCommand ReturnNextPreviewPage') == ""
+    assert t.ok("Search-UnifiedAuditLog -StartDate 2/29/2024 -EndDate 3/2/2024 -ObjectIDs "
+                '"https://contoso.sharepoint.com/sites/Sales/Shared Documents/Q1 Forecast.docx"') == ""
 
 
 # ============================================================================= Microsoft Graph
@@ -449,6 +475,7 @@ def test_phone_method_get_new_and_update():
 
 
 @pytest.mark.parametrize("noun,idparam", [
+    ("Fido2", "Fido2AuthenticationMethodId"),
     ("MicrosoftAuthenticator", "MicrosoftAuthenticatorAuthenticationMethodId"),
     ("SoftwareOath", "SoftwareOathAuthenticationMethodId"),
     ("Email", "EmailAuthenticationMethodId"),
@@ -462,6 +489,61 @@ def test_per_method_get_by_id(noun, idparam):
     no_interface_error(err)
     assert "Request_ResourceNotFound" in err
 
+
+
+@pytest.mark.parametrize("command,user,expected", [
+    ("Get-MgUserAuthenticationMicrosoftAuthenticatorMethod", "AlexW@contoso.com", 1),
+    ("Get-MgUserAuthenticationTemporaryAccessPassMethod", "AlexW@contoso.com", 0),
+    ("Get-MgUserAuthenticationWindowsHelloForBusinessMethod", "AlexW@contoso.com", 0),
+    ("Get-MgUserAuthenticationSoftwareOathMethod", "AlexW@contoso.com", 0),
+    ("Get-MgUserAuthenticationFido2Method", "AlexW@contoso.com", 0),
+    ("Get-MgUserAuthenticationEmailMethod", "PattiF@contoso.com", 1),
+])
+def test_per_method_list_for_a_user(command, user, expected):
+    t = T().mg()
+    t.ok("Import-Module Microsoft.Graph.Identity.SignIns")
+    t.ok(f"$userId = '{user}'")
+    assert t.ok(f"@({command} -UserId $userId).Count") == f"{expected}\n"
+
+
+def test_beta_authentication_method_list():
+    t = T().mg()
+    t.ok("Import-Module Microsoft.Graph.Beta.Identity.SignIns")
+    t.ok("$userId = 'PattiF@contoso.com'")
+    assert t.ok("(Get-MgBetaUserAuthenticationMethod -UserId $userId).Id") == \
+        t.ok("(Get-MgUserAuthenticationMethod -UserId $userId).Id")
+    assert "Request_ResourceNotFound" in t.err("Get-MgBetaUserAuthenticationMethod -UserId nobody@contoso.com")
+
+
+@pytest.mark.parametrize("noun,user", [("Phone", "PattiF@contoso.com"), ("Email", "PattiF@contoso.com"),
+                                       ("MicrosoftAuthenticator", "AlexW@contoso.com")])
+def test_remove_method_by_id_deletes_it(noun, user):
+    t = T().mg()
+    t.ok(f"$userId = '{user}'; $methodId = (Get-MgUserAuthentication{noun}Method -UserId $userId)[0].Id")
+    idparam = f"{noun}AuthenticationMethodId"
+    t.ok(f"Remove-MgUserAuthentication{noun}Method -UserId $userId -{idparam} $methodId")
+    assert t.ok(f"@(Get-MgUserAuthentication{noun}Method -UserId $userId).Count") == "0\n"
+    assert "Request_ResourceNotFound" in t.err(f"Remove-MgUserAuthentication{noun}Method -UserId $userId "
+                                               f"-{idparam} $methodId")
+
+
+@pytest.mark.parametrize("noun", ["SoftwareOath", "Fido2", "TemporaryAccessPass", "WindowsHelloForBusiness"])
+def test_remove_method_the_user_lacks_is_not_found(noun):
+    t = T().mg()
+    err = t.err(f"Remove-MgUserAuthentication{noun}Method -UserId AlexW@contoso.com "
+                f"-{noun}AuthenticationMethodId 00000000-0000-0000-0000-000000000001")
+    no_interface_error(err)
+    assert "Request_ResourceNotFound" in err
+
+
+def test_method_id_from_an_unset_variable_fails_binding():
+    t = T().mg()
+    err = t.err("Remove-MgUserAuthenticationMicrosoftAuthenticatorMethod -UserId PattiF@contoso.com "
+                "-MicrosoftAuthenticatorAuthenticationMethodId $notSet")
+    assert err == ("Remove-MgUserAuthenticationMicrosoftAuthenticatorMethod: Cannot bind argument to parameter "
+                   "'MicrosoftAuthenticatorAuthenticationMethodId' because it is null.\n")
+    assert "because it is an empty string" in t.err("Get-MgUserAuthenticationPhoneMethod -UserId ''")
+    assert t.ok("@(Get-MgUserAuthenticationPhoneMethod -UserId PattiF@contoso.com).Count") == "1\n"
 
 def test_beta_authentication_requirement_get_and_update():
     t = T().mg()
