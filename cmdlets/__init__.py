@@ -150,6 +150,12 @@ def _filesystem_path(session: Any, path: str) -> str:
         raise runtime_error(e.message, e.error_id, e.category, e.target, e.exc_type) from None
 
 
+def _host_object(session: Any) -> Any:
+    """$Host: Get-Host's object, built on first use."""
+    from .utility_host import host_info
+    return host_info(session)
+
+
 def load(session: Any) -> None:
     """Register every cmdlet and alias in ``session`` (modules load lazily when the index is current)."""
     data = _load_index()
@@ -169,6 +175,7 @@ def load(session: Any) -> None:
         session.aliases.setdefault(alias, target)
     session.builtin_functions.update(data.get("FUNCTIONS", {}))
     session.path_resolver = _filesystem_path
+    session.host_object = _host_object
     for mod in data["HOOKS"]:
         m = sys.modules.get(f"{__name__}.{mod}") or importlib.import_module(f"{__name__}.{mod}")
         m.init_session(session)

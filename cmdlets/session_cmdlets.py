@@ -400,8 +400,10 @@ class SetExecutionPolicy(Cmdlet):
 class SetStrictMode(Cmdlet):
     """Establishes and enforces coding rules in expressions, scripts, and script blocks.
 
-    -Version 1.0, 2.0, 3.0 or Latest turns strict mode on, -Off turns it off. o365shell
-    records the setting ($null variables and missing properties are still not errors)."""
+    -Version 1.0, 2.0, 3.0 or Latest turns strict mode on for the current scope and the scopes
+    it creates, -Off turns it off. Version 1 makes reading a variable that was never set an
+    error (except inside strings); version 2 and later also inside strings, and reading a
+    property an object does not have (a dictionary's missing key stays $null)."""
 
     # object: "Latest" is not a System.Version (pwsh transforms it); converted in process()
     Version = Parameter(object, mandatory=True, set="Version", aliases=("v",),
@@ -411,7 +413,7 @@ class SetStrictMode(Cmdlet):
 
     def process(self) -> None:
         if self.Off:
-            self.ctx.services["strict_mode"] = None
+            self.ctx.scope.strict = 0
             return
         v = self.Version
         text = to_string(v)
@@ -436,7 +438,7 @@ class SetStrictMode(Cmdlet):
                 raise self.error(f"Cannot validate argument on parameter 'Version'. The {text} version is not valid. "
                                  "Specify 1.0, 2.0, 3.0 or Latest.", "ParameterArgumentValidationError",
                                  ErrorCategory.InvalidData, v, PSArgumentException)
-        self.ctx.services["strict_mode"] = text
+        self.ctx.scope.strict = 3 if text == "Latest" else int(getattr(v, "Major", 3))
 
 
 @ps_properties

@@ -71,11 +71,15 @@ class ExprCompiler:
 
     def x_ExpandableString(self, node: A.ExpandableString) -> Fn:
         parts: list = []
-        for p in node.parts:
-            if isinstance(p, str):
-                parts.append(p)
-            else:
-                parts.append(self.expr(p))
+        outer, self.in_string = getattr(self, "in_string", False), True  # strict mode 1 allows unset vars here
+        try:
+            for p in node.parts:
+                if isinstance(p, str):
+                    parts.append(p)
+                else:
+                    parts.append(self.expr(p))
+        finally:
+            self.in_string = outer
         if len(parts) == 1 and not isinstance(parts[0], str):
             only = parts[0]
             return lambda ctx: to_string(only(ctx))
@@ -99,6 +103,8 @@ class ExprCompiler:
             if lname == "?":
                 return lambda ctx: ctx.last_status
 
+            in_string = getattr(self, "in_string", False)
+
             def var(ctx: Any) -> Any:
                 s = ctx.scope
                 while s is not None:
@@ -107,13 +113,16 @@ class ExprCompiler:
                         return v
                     s = s.parent
                 v = ctx.get_var(lname)
-                return None if v is MISSING else v
+                return ctx.unset_variable(name, in_string) if v is MISSING else v
             return var
         scope = node.scope
+        exempt = scope.lower() in ("env", "function")  # provider paths are not variables strict mode checks
 
         def scoped(ctx: Any) -> Any:
             v = ctx.lookup(name, scope)
-            return None if v is MISSING else v
+            if v is MISSING:
+                return None if exempt else ctx.unset_variable(f"{scope}:{name}")
+            return v
         return scoped
 
     def x_TypeLiteral(self, node: A.TypeLiteral) -> Fn:
@@ -339,15 +348,20 @@ class ExprCompiler:
             return static2
         if name is not None:
             def member(ctx: Any) -> Any:
-                v = get_member(obj(ctx), name)
-                return None if v is MISSING else v
+                o = obj(ctx)
+                v = get_member(o, name)
+                if v is MISSING or (v is None and type(o) is list):
+                    return _no_member(ctx, o, name, v)
+                return v
             return member
 
         def dyn(ctx: Any) -> Any:
             o = obj(ctx)
-            n = name_fn(ctx)  # type: ignore[misc]
-            v = get_member(o, to_string(n))
-            return None if v is MISSING else v
+            n = to_string(name_fn(ctx))  # type: ignore[misc]
+            v = get_member(o, n)
+            if v is MISSING or (v is None and type(o) is list):
+                return _no_member(ctx, o, n, v)
+            return v
         return dyn
 
     def x_InvokeMember(self, node: A.InvokeMember) -> Fn:
@@ -418,3 +432,12 @@ def _pos(ex: BaseException, pos: Any) -> None:
 
 def _discard(v: Any) -> None:
     pass
+
+
+def _no_member(ctx: Any, obj: Any, name: str, found: Any) -> Any:
+    """A member read that found nothing: $null, unless strict mode makes it an error. For a list,
+    member enumeration gave $null: an error only when no element has the property."""
+    if found is None:
+        if ctx.strict_level() < 2 or any(get_member(e, name) is not MISSING for e in obj):
+            return None
+    return ctx.missing_property(obj, name)

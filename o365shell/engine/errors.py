@@ -143,6 +143,7 @@ GetValueInvocationException = _exc("GetValueInvocationException",
                                    "System.Management.Automation.GetValueInvocationException")
 SetValueInvocationException = _exc("SetValueInvocationException",
                                    "System.Management.Automation.SetValueInvocationException")
+PropertyNotFoundException = _exc("PropertyNotFoundException", "System.Management.Automation.PropertyNotFoundException")
 PSSecurityException = _exc("PSSecurityException", "System.Management.Automation.PSSecurityException")
 HaltCommandException = _exc("HaltCommandException", "System.Management.Automation.HaltCommandException")
 WriteErrorException = _exc("WriteErrorException", "Microsoft.PowerShell.Commands.WriteErrorException",

@@ -19,7 +19,7 @@ from .pscollections import ArrayList, AutomationNull
 class Scope:
     """One scope: its variables (lower-case names), local functions and aliases."""
 
-    __slots__ = ("vars", "parent", "functions", "aliases", "is_script", "typed", "script_info", "names")
+    __slots__ = ("vars", "parent", "functions", "aliases", "is_script", "typed", "script_info", "names", "strict")
 
     def __init__(self, parent: "Scope | None", is_script: bool = False) -> None:
         self.vars: dict[str, Any] = {}
@@ -31,6 +31,8 @@ class Scope:
         self.script_info: Any = None
         #: variable names as first written, where they differ from the lower-case key ($myVar)
         self.names: dict[str, str] | None = None
+        #: Set-StrictMode's level set in this scope (0 off, 1-3); None: as the parent scope
+        self.strict: int | None = None
 
     def remember_name(self, lname: str, name: str) -> None:
         """Keep the spelling a variable was created with (Get-Variable shows it)."""
@@ -177,6 +179,8 @@ class Session:
         #: resolves a file-system path as the FileSystem provider does (drives such as C:, '~', '\\');
         #: set by whoever loads the provider, else paths are joined to the current location
         self.path_resolver: Callable[["Session", str], str] | None = None
+        #: $Host: the InternalHost object the cmdlets build (Name, Version, UI...); None: the raw host
+        self.host_object: Callable[["Session"], Any] | None = None
         self.streams = Streams(self._host_error, self._host_warning, self._host_verbose, self._host_debug,
                                self._host_information)
         self._init_variables()
@@ -217,6 +221,8 @@ class Session:
         v["nestedpromptlevel"] = 0
         v["pid"] = os.getpid()
         v["home"] = os.path.expanduser("~")
+        # pwsh defines $PROFILE even with -NoProfile (the current user's profile path on this platform)
+        v["profile"] = os.path.join(v["home"], ".config", "powershell", "Microsoft.PowerShell_profile.ps1")
         v["pshome"] = os.path.dirname(os.path.abspath(__file__))
         v["shellid"] = "Microsoft.PowerShell"
         v["islinux"] = sys.platform.startswith("linux")
@@ -246,6 +252,34 @@ class Session:
         v["psversiontable"] = ver
         v["psdefaultparametervalues"] = Hashtable()
 
+    def strict_level(self) -> int:
+        """The strict mode in force in the current scope (Set-StrictMode; 0 when off)."""
+        s = self.scope
+        while s is not None:
+            if s.strict is not None:
+                return s.strict
+            s = s.parent
+        return 0
+
+    def unset_variable(self, name: str, in_string: bool = False) -> None:
+        """What reading a variable that was never set gives: $null, or under strict mode (version 1
+        outside strings, 2 and later everywhere) the VariableIsUndefined error."""
+        level = self.strict_level()
+        if level >= 2 or (level == 1 and not in_string):
+            raise runtime_error(f"The variable '${name}' cannot be retrieved because it has not been set.",
+                                "VariableIsUndefined", ErrorCategory.InvalidOperation, name)
+        return None
+
+    def missing_property(self, obj: Any, name: str) -> None:
+        """What reading a property an object lacks gives: $null, or under strict mode 2 and later
+        pwsh's PropertyNotFoundStrict error (a dictionary's missing key stays $null)."""
+        if self.strict_level() >= 2 and not (isinstance(obj, dict) or hasattr(obj, "ContainsKey")):
+            from .errors import PropertyNotFoundException
+            raise runtime_error(f"The property '{name}' cannot be found on this object. Verify that the property "
+                                "exists.", "PropertyNotFoundStrict", ErrorCategory.NotSpecified, None,
+                                PropertyNotFoundException)
+        return None
+
     def get_var(self, lname: str) -> Any:
         """Value of a variable by lower-case name, searching outward; MISSING if unset."""
         s = self.scope
@@ -260,7 +294,10 @@ class Session:
             from .pathinfo import PathInfo
             return PathInfo(self.location)
         if lname == "host":
-            return self.services.get("hostobj") or self.host
+            h = self.services.get("hostobj")
+            if h is None and self.host_object is not None:
+                return self.host_object(self)
+            return h or self.host
         if lname == "executioncontext":
             return self
         return MISSING

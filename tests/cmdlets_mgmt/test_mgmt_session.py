@@ -470,14 +470,32 @@ def test_execution_policy(ps):
     assert "Cannot convert value" in ps("Set-ExecutionPolicy Whatever").stderr
 
 
-def test_set_strict_mode_is_recorded(ps, sh):
-    ps("Set-StrictMode -Version Latest")
-    assert sh.session.services["strict_mode"] == "Latest"
-    ps("Set-StrictMode -Version 2.0")
-    assert sh.session.services["strict_mode"] == "2.0"
-    ps("Set-StrictMode -Off")
-    assert sh.session.services["strict_mode"] is None
+def test_set_strict_mode_versions_and_off(ps):
+    undefined = "The variable '$nope' cannot be retrieved because it has not been set."
+    missing = "The property 'b' cannot be found on this object. Verify that the property exists."
+    r = ps("$o = [pscustomobject]@{ a = 1 }; $o.b; \"[$nope]\"; $nope; 'loose'")
+    assert (r.stdout, r.stderr) == ("[]\nloose\n", "")
+    r = ps("Set-StrictMode -Version 1.0; \"[$nope]\"; $o.b; $nope")
+    assert r.stdout == "[]\n" and r.stderr == f"InvalidOperation: {undefined}\n"
+    r = ps("Set-StrictMode -Version 2.0; $o.b")
+    assert r.stderr == f"PropertyNotFoundException: {missing}\n"
+    r = ps("Set-StrictMode -Version Latest; try { \"x $nope\" } catch { $_.FullyQualifiedErrorId }; "
+           "try { $o.b } catch { $_.FullyQualifiedErrorId }; $h = @{}; $null -eq $h.missing; $env:O365SHELL_NOT_SET")
+    assert (r.stdout, r.stderr) == ("VariableIsUndefined\nPropertyNotFoundStrict\nTrue\n", "")
+    r = ps("Set-StrictMode -Off; $nope; $o.b; 'off'")
+    assert (r.stdout, r.stderr) == ("off\n", "")
     assert "The 5.0 version is not valid" in ps("Set-StrictMode -Version 5.0").stderr
+
+
+def test_strict_mode_applies_to_the_scope_and_its_children(ps):
+    r = ps("function inner { $x }; function outer { Set-StrictMode -Version Latest; inner }\n"
+           "try { outer } catch { 'child: ' + $_.FullyQualifiedErrorId }; $x; 'caller unaffected'")
+    assert (r.stdout, r.stderr) == ("child: VariableIsUndefined\ncaller unaffected\n", "")
+
+
+def test_host_and_profile_variables_exist(ps):
+    r = ps("$Host.Name; $Host.Version.Major; $PROFILE.EndsWith('Microsoft.PowerShell_profile.ps1')")
+    assert r.stdout == "ConsoleHost\n7\nTrue\n"
 
 
 def test_get_pscallstack(ps):
