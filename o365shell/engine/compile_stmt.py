@@ -11,7 +11,7 @@ from .errors import (ActionPreferenceStopException, BreakSignal, ContinueSignal,
                      record_of, runtime_error)
 from .netlib.exceptions import DotNetException
 from .objects import MISSING, enumerate_values, is_enumerable
-from .pscollections import AutomationNull
+from .pscollections import AutomationNull, LoopEnumerator
 from .scriptblock import ScriptBlock
 
 St = Callable[[Any, Callable[[Any], None]], None]
@@ -160,6 +160,11 @@ class StmtCompiler:
     def _label(node: A.LoopStatement) -> str | None:
         return node.label.lower() if node.label else None
 
+    def _mentions(self, node: Any, variable: str) -> bool:
+        """Whether a body's source text reads the automatic variable (``$foreach``, ``${switch}``)."""
+        text = self.source.text[node.start:node.end].lower() if self.source is not None and node is not None else ""
+        return f"${variable}" in text or f"${{{variable}}}" in text
+
     def s_While(self, node: A.While) -> St:
         cond = self.condition(node.condition)
         body = self.block(node.body)
@@ -231,12 +236,25 @@ class StmtCompiler:
         var = node.variable
         lname = var.name.lower()
         scope = var.scope
+        exposes = self._mentions(node.body, "foreach")  # $foreach only costs when the body reads it
 
         def run(ctx: Any, out: Callable[[Any], None]) -> None:
             v = iterable(ctx)
             if v is None or v is AutomationNull:
                 return
             items = v if type(v) is list else (enumerate_values(v) if is_enumerable(v) else (v,))
+            if exposes:
+                items = LoopEnumerator(items)
+                saved = ctx.scope.vars.get("foreach", MISSING)
+                ctx.scope.vars["foreach"] = items
+                try:
+                    loop(ctx, out, items)
+                finally:
+                    _restore(ctx.scope.vars, "foreach", saved)
+            else:
+                loop(ctx, out, items)
+
+        def loop(ctx: Any, out: Callable[[Any], None], items: Any) -> None:
             for item in items:
                 if scope is None:
                     sc = ctx.scope
@@ -272,6 +290,8 @@ class StmtCompiler:
             else:
                 clauses.append(("val", self.expr(pat), self.block(body)))
         default = self.block(node.default) if node.default is not None else None
+        exposes = any(self._mentions(body, "switch") for _p, body in node.clauses) or (
+            node.default is not None and self._mentions(node.default, "switch"))
         from .comparison import equals as _eq
 
         def matches(ctx: Any, kind: str, p: Any, v: Any) -> bool:
@@ -303,6 +323,11 @@ class StmtCompiler:
                 values = list(enumerate_values(v)) if is_enumerable(v) else [v]
             vars_ = ctx.scope.vars
             saved = vars_.get("_", MISSING)
+            saved_switch = MISSING
+            if exposes:
+                values = LoopEnumerator(values)
+                saved_switch = vars_.get("switch", MISSING)
+                vars_["switch"] = values
             try:
                 for v in values:
                     vars_ = ctx.scope.vars
@@ -324,10 +349,9 @@ class StmtCompiler:
                 if not (b.label is None or b.label == label):
                     raise
             finally:
-                if saved is MISSING:
-                    ctx.scope.vars.pop("_", None)
-                else:
-                    ctx.scope.vars["_"] = saved
+                _restore(ctx.scope.vars, "_", saved)
+                if exposes:
+                    _restore(ctx.scope.vars, "switch", saved_switch)
         return run
 
     # ------------------------------------------------------------------ errors
@@ -501,3 +525,11 @@ def throw_value(v: Any) -> BaseException:
     msg = to_string(v) if v is not None else "ScriptHalted"
     e = RuntimeException(msg, error_id=msg, category="OperationStopped", target=v)
     return e
+
+
+def _restore(vars_: dict, name: str, saved: Any) -> None:
+    """Put back a variable a statement set for its own duration ($_, $foreach, $switch)."""
+    if saved is MISSING:
+        vars_.pop(name, None)
+    else:
+        vars_[name] = saved

@@ -532,3 +532,45 @@ class Stack(list):
 
 def fixed_size_error() -> Exception:
     return NotSupportedException("Collection was of a fixed size.")
+
+
+class LoopEnumerator:
+    """``$foreach`` and ``$switch``: the enumerator a foreach loop or a switch statement walks.
+
+    The loop takes its items from it, so ``$foreach.MoveNext()`` in the body skips to the next
+    item and ``$foreach.Current`` reads it (the way scripts consume "key value" pairs)."""
+
+    __ps_typename__ = "System.Collections.IEnumerator"
+    __ps_properties__ = ("Current",)
+    __slots__ = ("_current", "_it", "_items")
+
+    def __init__(self, items: Any) -> None:
+        self._items = items
+        self._it = iter(items)
+        self._current: Any = None
+
+    def __iter__(self) -> "LoopEnumerator":
+        return self
+
+    def __next__(self) -> Any:
+        self._current = next(self._it)
+        return self._current
+
+    def MoveNext(self) -> bool:
+        try:
+            self._current = next(self._it)
+        except StopIteration:
+            self._current = None
+            return False
+        return True
+
+    @property
+    def Current(self) -> Any:
+        return self._current
+
+    def Reset(self) -> None:
+        self._it = iter(self._items)
+        self._current = None
+
+    def ToString(self) -> str:
+        return self.__ps_typename__
