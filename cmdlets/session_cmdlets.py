@@ -403,7 +403,8 @@ class SetStrictMode(Cmdlet):
     -Version 1.0, 2.0, 3.0 or Latest turns strict mode on for the current scope and the scopes
     it creates, -Off turns it off. Version 1 makes reading a variable that was never set an
     error (except inside strings); version 2 and later also inside strings, and reading a
-    property an object does not have (a dictionary's missing key stays $null)."""
+    property an object does not have (a dictionary's missing key stays $null); version 3 and
+    Latest also reading past the end of an array."""
 
     # object: "Latest" is not a System.Version (pwsh transforms it); converted in process()
     Version = Parameter(object, mandatory=True, set="Version", aliases=("v",),

@@ -411,7 +411,12 @@ class ExprCompiler:
             if o is None and node.null_conditional:
                 return None
             try:
-                return index_get(o, idx(ctx))
+                i = idx(ctx)
+                v = index_get(o, i)
+                if v is None and type(o) is list and type(i) is int and not -len(o) <= i < len(o) \
+                        and ctx.strict_level() >= 3:
+                    raise _out_of_bounds()
+                return v
             except Exception as ex:
                 _pos(ex, pos)
                 raise
@@ -420,6 +425,14 @@ class ExprCompiler:
 
 def _arg(v: Any) -> Any:
     return list(v) if type(v) is range else v
+
+
+def _out_of_bounds() -> Exception:
+    """Strict mode 3's error for reading past the end of an array."""
+    from .errors import ErrorCategory, runtime_error
+    from .netlib.exceptions import IndexOutOfRangeException
+    return runtime_error("Index was outside the bounds of the array.", "System.IndexOutOfRangeException",
+                         ErrorCategory.OperationStopped, None, inner=IndexOutOfRangeException())
 
 
 def _pos(ex: BaseException, pos: Any) -> None:

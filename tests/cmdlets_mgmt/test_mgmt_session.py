@@ -487,6 +487,12 @@ def test_set_strict_mode_versions_and_off(ps):
     assert "The 5.0 version is not valid" in ps("Set-StrictMode -Version 5.0").stderr
 
 
+def test_strict_mode_3_forbids_reading_past_the_end_of_an_array(ps):
+    r = ps("$a = 1, 2; Set-StrictMode -Version 2.0; $null -eq $a[5]; Set-StrictMode -Version Latest; $a[-1]; $a[5]")
+    assert r.stdout == "True\n2\n"
+    assert r.stderr == "OperationStopped: Index was outside the bounds of the array.\n"
+
+
 def test_strict_mode_applies_to_the_scope_and_its_children(ps):
     r = ps("function inner { $x }; function outer { Set-StrictMode -Version Latest; inner }\n"
            "try { outer } catch { 'child: ' + $_.FullyQualifiedErrorId }; $x; 'caller unaffected'")
