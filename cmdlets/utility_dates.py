@@ -249,7 +249,17 @@ class GetDate(Cmdlet):
             except DotNetException as e:
                 raise self.error(e.Message, "FormatException", ErrorCategory.InvalidArgument, self.Format) from None
             return
-        self.write(d)
+        self.write(_with_display_hint(d, self.DisplayHint or "DateTime"))
+
+
+def _with_display_hint(d: Any, hint: str) -> Any:
+    """The date with the DisplayHint note pwsh's Get-Date adds (the formatter shows the date, the
+    time or both accordingly)."""
+    from o365shell.engine.instmembers import member_store
+    from o365shell.engine.objects import PSNoteProperty
+    carrier, table = member_store(d)
+    table["displayhint"] = PSNoteProperty("DisplayHint", hint)
+    return carrier
 
 
 @cmdlet("Set-Date", module=UTIL, default_set="Date", should_process=True)

@@ -264,16 +264,83 @@ class MatchInfo:
         return "InputStream" if self.Path == "InputStream" else os.path.basename(self.Path)
 
     def ToString(self, directory: Any = None) -> str:
+        if self.Context is None:
+            return self._text(self.LineNumber, self.Line)
+        ctx = self.Context
+        first = self.LineNumber - len(ctx.DisplayPreContext)
+        lines = [f"  {self._text(first + i, t)}" for i, t in enumerate(ctx.DisplayPreContext)]
+        lines.append(f"> {self._text(self.LineNumber, self.Line)}")
+        lines += [f"  {self._text(self.LineNumber + 1 + i, t)}" for i, t in enumerate(ctx.DisplayPostContext)]
+        return "\n".join(lines)
+
+    def _text(self, number: int, line: str) -> str:
         if self.Path == "InputStream":
-            return self.Line
+            return line
         shown = self._relative if self._relative is not None else self.Path
-        return f"{shown}:{self.LineNumber}:{self.Line}"
+        return f"{shown}:{number}:{line}"
 
     def RelativePath(self, directory: str) -> str:
         try:
             return os.path.relpath(self.Path, directory)
         except ValueError:
             return self.Path
+
+
+class MatchInfoContext:
+    """Microsoft.PowerShell.Commands.MatchInfoContext: the lines around a match (Select-String -Context);
+    the Display* lists leave out lines already shown with a neighbouring match."""
+
+    __ps_typename__ = "Microsoft.PowerShell.Commands.MatchInfoContext"
+    __ps_properties__ = ("PreContext", "PostContext", "DisplayPreContext", "DisplayPostContext")
+    __slots__ = ("DisplayPostContext", "DisplayPreContext", "PostContext", "PreContext")
+
+    def __init__(self, pre: list[str], display_pre: list[str]) -> None:
+        self.PreContext = pre
+        self.PostContext: list[str] = []
+        self.DisplayPreContext = display_pre
+        self.DisplayPostContext: list[str] = []
+
+
+class ContextWindow:
+    """Select-String -Context over one source: keeps the last N lines for the next match and holds
+    each match back until its M following lines are known."""
+
+    def __init__(self, before: int, after: int, emit: Any) -> None:
+        from collections import deque
+        self.after = after
+        self.emit = emit
+        self.recent: Any = deque(maxlen=before or None) if before else None
+        self.pending: list[list] = []   # [MatchInfo, lines still wanted, still collecting display lines]
+        self.shown_through = 0          # the last line number already displayed
+
+    def line(self, number: int, text: str, match: "MatchInfo | None") -> None:
+        for entry in self.pending:
+            info, _want, showing = entry
+            info.Context.PostContext.append(text)
+            if showing and match is None:
+                info.Context.DisplayPostContext.append(text)
+            else:
+                entry[2] = False
+            entry[1] -= 1
+        while self.pending and self.pending[0][1] <= 0:
+            self.emit(self.pending.pop(0)[0])
+        if match is not None:
+            pre = list(self.recent) if self.recent is not None else []
+            first = number - len(pre)
+            display = [t for i, t in enumerate(pre) if first + i > self.shown_through]
+            match.Context = MatchInfoContext(pre, display)
+            if self.after:
+                self.pending.append([match, self.after, True])
+            else:
+                self.emit(match)
+            self.shown_through = number + self.after
+        if self.recent is not None:
+            self.recent.append(text)
+
+    def close(self) -> None:
+        for info, _want, _showing in self.pending:
+            self.emit(info)
+        self.pending = []
 
 
 def _register_matchinfo_view() -> None:
@@ -318,7 +385,8 @@ class SelectString(Cmdlet):
     Include = Parameter(list[str], help="Only files whose names match these patterns.")
     Exclude = Parameter(list[str], help="Skip files whose names match these patterns.")
     NoEmphasis = Parameter(Switch, help="Do not highlight the matches.")
-    Context = Parameter(list[int], help="Lines of context (accepted; context lines are not collected).")
+    Context = Parameter(list[int], validate_count=(1, 2), validate_range=(0, 2_147_483_647),
+                        help="Lines before and after each match to capture (one number: both).")
     examples = [("Get-Content audit.log | Select-String -Pattern 'denied'", "Lines that contain 'denied'."),
                 ("Select-String -Path *.ps1 -Pattern 'Connect-MsolService' -SimpleMatch",
                  "Scripts that connect to MSOnline.")]
@@ -328,6 +396,10 @@ class SelectString(Cmdlet):
         # from an expression source, so this is decided per object)
         self._found = False
         self._done = False
+        self._input_no = 0
+        ctx = [int(n) for n in self.Context or []]
+        self._around = (ctx[0], ctx[-1]) if ctx and any(ctx) and not (self.Quiet or self.List or self.Raw) else None
+        self._window = self._new_window()
         import re as _re
 
         from o365shell.engine.netlib.regex import compile as rx_compile
@@ -344,7 +416,11 @@ class SelectString(Cmdlet):
                 raise self.error(f"The string {p} is not a valid regular expression: {msg}", "InvalidRegex",
                                  ErrorCategory.InvalidArgument, p) from None
 
-    def _match_line(self, line: str, number: int, path: str, relative: str | None) -> bool:
+    def _new_window(self) -> ContextWindow | None:
+        return ContextWindow(self._around[0], self._around[1], self.write) if self._around else None
+
+    def _match_line(self, line: str, number: int, path: str, relative: str | None,
+                    window: ContextWindow | None = None) -> bool:
         from o365shell.engine.regexobj import Match
         matches: list = []
         pattern = ""
@@ -360,6 +436,8 @@ class SelectString(Cmdlet):
                 break
         hit = bool(matches) != bool(self.NotMatch)
         if not hit:
+            if window is not None:
+                window.line(number, line, None)
             return False
         self._found = True
         if self.Quiet:
@@ -369,8 +447,12 @@ class SelectString(Cmdlet):
             pattern = (self.Pattern or [""])[0]
         if self.Raw:
             self.write(line)
+            return True
+        info = MatchInfo(line, number, path, pattern, not self.CaseSensitive, matches, relative)
+        if window is not None:
+            window.line(number, line, info)
         else:
-            self.write(MatchInfo(line, number, path, pattern, not self.CaseSensitive, matches, relative))
+            self.write(info)
         return True
 
     def process(self) -> None:
@@ -394,7 +476,8 @@ class SelectString(Cmdlet):
         if full:
             self._search_file(str(full))
             return
-        self._match_line(to_string(item), 1, "InputStream", None)
+        self._input_no += 1
+        self._match_line(to_string(item), self._input_no, "InputStream", None, self._window)
 
     def _files(self) -> None:
         from .fsprovider import PathError, expand
@@ -435,12 +518,17 @@ class SelectString(Cmdlet):
             lines.pop()
         rel = os.path.relpath(path, self.ctx.location) if path.startswith(self.ctx.location.rstrip("/") + "/") \
             else path
+        window = self._new_window()
         for i, line in enumerate(lines, 1):
             line = line.removesuffix("\r")
-            if self._match_line(line, i, path, rel) and (self.List or self.Quiet):
+            if self._match_line(line, i, path, rel, window) and (self.List or self.Quiet):
                 break
+        if window is not None:
+            window.close()
 
     def end(self) -> None:
+        if self._window is not None:
+            self._window.close()
         if self.Quiet:
             self.write(True if self._found else (None if self.List else False))
 

@@ -112,11 +112,13 @@ class ValidateCount(Validator):
     def validate(self, p: ParamSpec, value: Any, command_name: str) -> None:
         n = len(_items(value))
         if n < self.lo:
-            raise self.fail(p, f"The parameter requires at least {self.lo} value(s) and only {n} value(s) were "
-                               "supplied.", command_name)
+            raise self.fail(p, f"The number of provided arguments ({n}) is fewer than the minimum number of allowed "
+                               f"arguments ({self.lo}). Provide more than {self.lo} arguments, and then try the "
+                               "command again.", command_name)
         if n > self.hi:
-            raise self.fail(p, f"The parameter requires at most {self.hi} value(s) but {n} value(s) were "
-                               "supplied.", command_name)
+            raise self.fail(p, f"The number of provided arguments, ({n}), exceeds the maximum number of allowed "
+                               f"arguments ({self.hi}). Provide fewer than {self.hi} arguments, and then try the "
+                               "command again.", command_name)
 
 
 class ValidateNotNull(Validator):

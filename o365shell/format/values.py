@@ -188,8 +188,21 @@ def format_scalar(v: Any) -> str:
     if v is None or v is AutomationNull:
         return ""
     if _is_datetime(v):
+        hint = _display_hint(v)
+        if hint == "date":
+            return v.ToLongDateString()
+        if hint == "time":
+            return v.ToLongTimeString()
         return v.ToLongDateString() + " " + v.ToLongTimeString()
     return to_string(v)
+
+
+def _display_hint(v: Any) -> str:
+    """Get-Date -DisplayHint's note on a date: 'date', 'time' or '' (both)."""
+    from o365shell.engine.instmembers import instance_members
+    members = instance_members(v)
+    note = members.get("displayhint") if members else None
+    return str(getattr(note, "Value", "")).lower() if note is not None else ""
 
 
 def is_datetime(v: Any) -> bool:

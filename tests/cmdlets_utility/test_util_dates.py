@@ -140,3 +140,10 @@ def test_new_guid(ps):
 def test_guid_displays_as_a_guid_table(ps):
     r = ps("New-Guid -Empty")
     assert lines(r.stdout) == ["Guid", "----", "00000000-0000-0000-0000-000000000000"]
+
+
+def test_get_date_display_hint_shows_the_date_or_the_time(ps):
+    r = ps("Get-Date -Date '2024-01-15T10:30:00' -DisplayHint Date; Get-Date -Date '2024-01-15T10:30:00' -DisplayHint Time\n"
+           "(Get-Date -DisplayHint Date).DisplayHint; (Get-Date).DisplayHint; (Get-Date -DisplayHint Date).AddDays(1).Year -gt 2000")
+    assert lines(r.stdout) == ["Monday, January 15, 2024", "10:30:00 AM", "Date", "DateTime", "True"]
+    assert "does not belong to the set" in ps("Get-Date -DisplayHint Week").stderr

@@ -157,3 +157,29 @@ def test_out_gridview_passthru_without_a_terminal_is_an_error(ps):
     r = ps("1, 2 | Out-GridView -PassThru; 'after'")
     assert r.stdout == "after\n"
     assert r.stderr.startswith("Out-GridView: Out-GridView needs an interactive terminal to pick rows")
+
+
+# ----------------------------------------------------------------------------- Select-String -Context
+
+def test_select_string_context_on_piped_lines(ps):
+    r = ps("'a', 'b', 'c', 'd', 'e' | Select-String c -Context 1")
+    assert r.stdout == "  b\n> c\n  d\n"
+    r = ps("$m = 'a', 'b', 'c', 'd', 'e' | Select-String c -Context 2, 1; $m.LineNumber; $m.Context.PreContext -join ',';"
+           " $m.Context.PostContext -join ','; $m.Context.GetType().Name")
+    assert lines(r.stdout) == ["3", "a,b", "d", "MatchInfoContext"]
+
+
+def test_select_string_context_in_a_file_does_not_repeat_shared_lines(ps, tmp_path):
+    f = tmp_path / "log.txt"
+    f.write_text("one\ntwo\nthree\nfour\nfive\nsix\n")
+    r = ps(f"Select-String -Path '{f}' -Pattern 'three|four' -Context 1 | ForEach-Object {{ $_.ToString() }}")
+    assert lines(r.stdout) == ["  log.txt:2:two", "> log.txt:3:three", "> log.txt:4:four", "  log.txt:5:five"]
+    r = ps(f"$m = Select-String -Path '{f}' -Pattern six -Context 2; $m.Context.PreContext -join ','; "
+           "$m.Context.PostContext.Count")
+    assert lines(r.stdout) == ["four,five", "0"]
+
+
+def test_select_string_context_takes_one_or_two_counts(ps):
+    r = ps("'x' | Select-String x -Context 1, 2, 3")
+    assert "The number of provided arguments, (3), exceeds the maximum number of allowed arguments (2)." in r.stderr
+    assert "less than the minimum allowed range of 0" in ps("'x' | Select-String x -Context -1").stderr
