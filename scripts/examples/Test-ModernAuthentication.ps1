@@ -4,9 +4,12 @@
 .DESCRIPTION
     With modern authentication off, Outlook 2013/2016 use Basic authentication and cannot
     prompt for MFA: MFA-enforced users then need app passwords. -Fix turns it on.
+    -IncludeSkype also checks Skype for Business Online (Teams' Get-CsOAuthConfiguration), whose
+    modern-auth state should be kept in step with Exchange's.
 #>
 param(
     [switch]$Fix,
+    [switch]$IncludeSkype,
     [string]$Admin = "admin@contoso.onmicrosoft.com"
 )
 
@@ -28,3 +31,19 @@ else {
 }
 Get-OrganizationConfig | Format-Table Name, *OAuth*
 Disconnect-ExchangeOnline -Confirm:$false
+
+if ($IncludeSkype) {
+    Connect-MicrosoftTeams -Credential (Get-LabCredential $Admin) | Out-Null
+    $Skype = Get-CsOAuthConfiguration
+    if ($Skype.ClientAdalAuthOverride -eq 'Allowed') {
+        Write-Host "Skype for Business Online allows modern authentication." -ForegroundColor Green
+    }
+    elseif ($Fix) {
+        Set-CsOAuthConfiguration -ClientAdalAuthOverride Allowed
+        Write-Host "Skype for Business Online modern authentication changed from $($Skype.ClientAdalAuthOverride) to Allowed." -ForegroundColor Green
+    }
+    else {
+        Write-Host "Skype for Business Online modern authentication is $($Skype.ClientAdalAuthOverride); run again with -Fix to allow it."
+    }
+    Disconnect-MicrosoftTeams
+}

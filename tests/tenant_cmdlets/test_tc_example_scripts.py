@@ -102,6 +102,17 @@ def test_modern_authentication_check_and_fix():
     assert t.tenant.org_config.get("OAuth2ClientProfileEnabled") is True
 
 
+def test_modern_authentication_check_includes_skype_on_request():
+    t = T()
+    r = run_script(t, "Test-ModernAuthentication.ps1", "-IncludeSkype")
+    assert r.stderr == ""
+    assert "Skype for Business Online modern authentication is NoOverride; run again with -Fix to allow it." in r.stdout
+    r = run_script(t, "Test-ModernAuthentication.ps1", "-IncludeSkype", "-Fix")
+    assert "changed from NoOverride to Allowed." in r.stdout
+    r = run_script(t, "Test-ModernAuthentication.ps1", "-IncludeSkype")
+    assert "Skype for Business Online allows modern authentication." in r.stdout
+
+
 def test_admin_role_report(tmp_path):
     t = T()
     r = run_script(t, "Get-AdminRoleReport.ps1", "-Path", str(tmp_path / "roles.csv"))
