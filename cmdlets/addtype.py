@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from o365shell.engine import dotnet_reflection as reflection
 from o365shell.engine.cmdlet import Cmdlet, Parameter, Switch, cmdlet
 from o365shell.engine.conversion import to_string
 from o365shell.engine.errors import ErrorCategory, ItemNotFoundException, PSNotSupportedException, _exc
@@ -27,26 +28,8 @@ FQ = ",Microsoft.PowerShell.Commands.AddTypeCommand"
 #: What pwsh throws for an assembly it cannot find: a plain System.Exception.
 AssemblyNotFoundException = _exc("Exception", "System.Exception")
 
-#: Assemblies Add-Type -AssemblyName accepts (lower-case simple names): their types are simulated by
-#: o365shell (or are part of its engine), or they only provide user interface a script may load.
-KNOWN_ASSEMBLIES = frozenset(n.lower() for n in (
-    # .NET and PowerShell itself
-    "mscorlib", "netstandard", "System", "System.Core", "System.Runtime", "System.Private.CoreLib",
-    "System.Collections", "System.Linq", "System.Text.RegularExpressions", "System.Text.Json", "System.Net",
-    "System.Net.Http", "System.Net.Primitives", "System.Web", "System.Web.Extensions", "System.Security",
-    "System.Security.Cryptography", "System.Management.Automation", "Microsoft.PowerShell.Commands.Utility",
-    "Microsoft.PowerShell.Commands.Management", "Microsoft.PowerShell.Security", "System.Xml", "System.Xml.Linq",
-    "System.Data", "System.Numerics", "System.IO", "System.IO.Compression", "System.IO.Compression.FileSystem",
-    "System.Runtime.Serialization",
-    # the simulated Microsoft 365 modules
-    "Microsoft.Online.Administration.Automation.PSModule", "Microsoft.Online.Administration.Automation",
-    "Microsoft.Online.Administration", "Microsoft.Graph.Authentication", "Microsoft.Graph.Core",
-    "Microsoft.Identity.Client", "Microsoft.Exchange.Management.ExoPowershellGalleryModule",
-    "Microsoft.Exchange.Management.RestApiClient",
-    # user interface only (no type of theirs exists here; loading them is harmless)
-    "System.Windows.Forms", "System.Drawing", "PresentationFramework", "PresentationCore", "WindowsBase",
-    "System.Xaml", "Microsoft.VisualBasic", "System.Speech", "System.Windows.Forms.DataVisualization",
-))
+#: Assemblies Add-Type -AssemblyName accepts (lower-case simple names), shared with [Reflection.Assembly]::Load.
+KNOWN_ASSEMBLIES = reflection.KNOWN_ASSEMBLIES
 
 
 _SOURCE_SETS = ("FromSource", "FromMember")
@@ -55,8 +38,7 @@ _CODE_SETS = ("FromSource", "FromMember", "FromPath", "FromLiteralPath")
 
 def assembly_simple_name(name: str) -> str:
     """``System.Web, Version=4.0.0.0, Culture=neutral`` -> ``System.Web`` (a trailing .dll dropped)."""
-    simple = str(name).split(",", 1)[0].strip()
-    return simple[:-4] if simple.lower().endswith(".dll") else simple
+    return reflection.simple_name(name)
 
 
 @cmdlet("Add-Type", module=UTIL, default_set="FromSource")

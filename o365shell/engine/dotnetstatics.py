@@ -492,6 +492,13 @@ def register_statics() -> None:
                     statics=lambda: dict(uri.URI_STATICS)), "uri")
     _static_type(uri.HttpUtility)
     _static_type(uri.WebUtility)
+    from . import dotnet_reflection as reflection
+    from .types import register_class
+    register_class(reflection.AssemblyName, ctor=reflection.AssemblyName)
+    _static_type(reflection.Assembly, statics={"LoadWithPartialName": reflection.Assembly.LoadWithPartialName,
+                                               "Load": reflection.Assembly.Load,
+                                               "LoadFrom": reflection.Assembly.LoadFrom,
+                                               "LoadFile": reflection.Assembly.LoadFile})
 
 
 def _ip_convert(v: Any) -> Any:

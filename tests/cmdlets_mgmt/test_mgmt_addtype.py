@@ -62,3 +62,20 @@ def test_syntax_and_help(ps):
     assert "SYNOPSIS\n    Adds a Microsoft .NET class to a PowerShell session." in out
     assert "-AssemblyName <String[]>" in out and "EXAMPLE 1" in out
     assert ps("(Get-Command Add-Type).ModuleName").stdout == "Microsoft.PowerShell.Utility\n"
+
+
+def test_reflection_assembly_loads_the_same_assemblies(ps):
+    # older scripts: [Reflection.Assembly]::LoadWithPartialName("System.Web") | Out-Null
+    r = ps("[Reflection.Assembly]::LoadWithPartialName('System.Web') | Out-Null; "
+           "$a = [System.Reflection.Assembly]::LoadWithPartialName('System.Web'); $a.GetName().Name; $a.FullName; "
+           "[System.Web.HttpUtility]::UrlEncode('a b')")
+    assert lines(r.stdout) == ["System.Web", "System.Web, Version=4.0.0.0, Culture=neutral, "
+                                             "PublicKeyToken=b03f5f7f11d50a3a", "a+b"]
+    assert r.stderr == ""
+    # an assembly that does not exist: LoadWithPartialName answers $null, Load throws
+    r = ps("$null -eq [Reflection.Assembly]::LoadWithPartialName('Contoso.Widgets'); "
+           "try { [Reflection.Assembly]::Load('Contoso.Widgets') } catch { $_.Exception.InnerException.GetType().Name; "
+           "$_.Exception.Message }")
+    assert lines(r.stdout) == ["True", "FileNotFoundException",
+                               "Exception calling \"Load\" with \"1\" argument(s): \"Could not load file or assembly "
+                               "'Contoso.Widgets'. The system cannot find the file specified.\""]
