@@ -3,7 +3,6 @@ Set-Date (refused), New-TimeSpan, Start-Sleep (honours the lab clock), Get-Rando
 from __future__ import annotations
 
 import datetime as _pydt
-import random
 import time
 from typing import Any
 
@@ -18,6 +17,7 @@ from o365shell.engine.netlib import numbers as N
 from o365shell.engine.netlib.datetime import DateTime, DateTimeKind
 from o365shell.engine.netlib.exceptions import DotNetException
 from o365shell.engine.netlib.guid import Guid
+from o365shell.engine.netlib.randomgen import PwshRandom
 from o365shell.engine.netlib.timespan import TimeSpan
 
 UTIL = "Microsoft.PowerShell.Utility"
@@ -362,18 +362,12 @@ class StartSleep(Cmdlet):
 
 # ============================================================================= Get-Random
 
-class _Rng:
-    """The session's random generator (Get-Random -SetSeed makes it deterministic)."""
-
-    def __init__(self) -> None:
-        self.rng = random.Random()
-
-
-def _generator(ctx: Any) -> random.Random:
+def _generator(ctx: Any) -> PwshRandom:
+    """The session's Get-Random generator (cryptographic until -SetSeed replaces it with a seeded one)."""
     g = ctx.services.get("utility.random")
     if g is None:
-        g = ctx.services["utility.random"] = _Rng()
-    return g.rng
+        g = ctx.services["utility.random"] = PwshRandom()
+    return g
 
 
 def _operand(v: Any) -> Any:
@@ -423,8 +417,8 @@ class GetRandom(Cmdlet):
                 ("1..10 | Get-Random -Shuffle", "The numbers in random order.")]
 
     def begin(self) -> None:
-        if self.is_bound("SetSeed"):
-            _generator(self.ctx).seed(self.SetSeed)
+        if self.is_bound("SetSeed"):  # later Get-Random calls go on with the seeded sequence, as in pwsh
+            self.ctx.services["utility.random"] = PwshRandom(self.SetSeed)
         self._rng = _generator(self.ctx)
         self._items: list[Any] = []
         self._list_mode = self.parameter_set_name != "RandomNumberParameterSet" or self.is_bound("InputObject")
@@ -439,13 +433,13 @@ class GetRandom(Cmdlet):
             hi = mx if mx is not None else 2**31 - 1
             self._check(lo, hi)
             for _ in range(count):
-                self.write(rng.randrange(lo, hi))
+                self.write(rng.next_range(lo, hi))
         elif kmx is not None and kmn is not None:
             lo = int(mn) if mn is not None else 0
             hi = int(mx) if mx is not None else 2**63 - 1
             self._check(N.Int64(lo), N.Int64(hi))
             for _ in range(count):
-                self.write(N.Int64(rng.randrange(lo, hi)))
+                self.write(N.Int64(rng.next_int64(lo, hi)))
         else:
             try:
                 lo = to_double(mn) if mn is not None else 0.0
@@ -456,10 +450,7 @@ class GetRandom(Cmdlet):
                                  ErrorCategory.InvalidArgument, None) from None
             self._check(lo, hi)
             for _ in range(count):
-                r = lo + rng.random() * (hi - lo)
-                while r >= hi:
-                    r = lo + rng.random() * (hi - lo)
-                self.write(r)
+                self.write(rng.next_double_between(lo, hi))
 
     def _check(self, lo: Any, hi: Any) -> None:
         if lo >= hi:
@@ -480,15 +471,23 @@ class GetRandom(Cmdlet):
         if not self._list_mode:
             self._numbers()
             return
-        items = self._items
         rng = self._rng
         if self.parameter_set_name == "ShuffleParameterSet":
-            out = list(items)
-            rng.shuffle(out)
-        else:
-            k = min(self.Count or 1, len(items))
-            out = rng.sample(items, k)
-        self.write_all(out)
+            chosen = list(self._items)
+        else:  # pwsh's reservoir sampling, then a random order for the chosen items
+            count = self.Count or 1
+            chosen = []
+            for seen, item in enumerate(self._items):
+                if seen < count:
+                    chosen.append(item)
+                elif rng.next_range(0, seen + 1) < count:
+                    chosen[rng.next_range(0, len(chosen))] = item
+        n = len(chosen)
+        for i in range(n):
+            j = rng.next_range(i, n)
+            self.write(chosen[j])
+            if i != j:
+                chosen[j] = chosen[i]
 
 
 # ============================================================================= New-Guid

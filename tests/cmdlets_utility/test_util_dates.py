@@ -147,3 +147,11 @@ def test_get_date_display_hint_shows_the_date_or_the_time(ps):
            "(Get-Date -DisplayHint Date).DisplayHint; (Get-Date).DisplayHint; (Get-Date -DisplayHint Date).AddDays(1).Year -gt 2000")
     assert lines(r.stdout) == ["Monday, January 15, 2024", "10:30:00 AM", "Date", "DateTime", "True"]
     assert "does not belong to the set" in ps("Get-Date -DisplayHint Week").stderr
+
+
+def test_set_seed_replaces_the_session_generator_for_later_calls(ps):
+    r = ps("Get-Random -SetSeed 7 -Maximum 100 | Out-Null; $a = Get-Random -Maximum 1000 -Count 3\n"
+           "Get-Random -SetSeed 7 -Maximum 100 | Out-Null; $b = Get-Random -Maximum 1000 -Count 3\n"
+           "($a -join ',') -eq ($b -join ','); (1..20 | Get-Random -SetSeed 3 -Count 5) -join ',' -eq "
+           "((1..20 | Get-Random -SetSeed 3 -Count 5) -join ',')")
+    assert lines(r.stdout) == ["True", "True"]
