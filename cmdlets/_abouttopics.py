@@ -164,7 +164,12 @@ LONG DESCRIPTION
 
     With Microsoft Graph (beta), the same state is the user's authentication
     requirement: Get-MgBetaUserAuthenticationRequirement and
-    Update-MgBetaUserAuthenticationRequirement -PerUserMfaState.
+    Update-MgBetaUserAuthenticationRequirement -PerUserMfaState. A user's
+    default method (the StrongAuthenticationMethod with IsDefault) is their
+    sign-in preference there: Get-MgBetaUserAuthenticationSignInPreference and
+    Update-MgBetaUserAuthenticationSignInPreference
+    -UserPreferredMethodForSecondaryAuthentication (push, oath, sms, voiceMobile,
+    voiceAlternateMobile, voiceOffice).
 
     The admin center's MFA page (multi-factor authentication > users) is
     simulated by Get-MfaUser, Enable-MfaUser, Disable-MfaUser and

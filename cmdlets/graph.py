@@ -12,7 +12,8 @@ MFA (beta authentication/requirements) through ``tenant.mfa`` with Graph semanti
 This module holds the SDK's module names and permission scopes, the model types with their
 views, and the ``GraphCmdlet`` base class. The cmdlets are in ``graph_auth`` (sign-in and
 context), ``graph_users`` (Get-MgUser), ``graph_authmethods`` (authentication methods),
-``graph_requirements`` (per-user MFA, beta) and ``graph_request`` (Invoke-MgGraphRequest);
+``graph_requirements`` (per-user MFA, beta), ``graph_signinprefs`` (sign-in preferences, beta)
+and ``graph_request`` (Invoke-MgGraphRequest);
 OData $filter / $search and paging are in ``graph_odata``.
 """
 from __future__ import annotations

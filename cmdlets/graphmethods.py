@@ -242,16 +242,31 @@ PREFERRED_METHODS = {"push": "PhoneAppNotification", "oath": "PhoneAppOTP", "sms
                      "voiceOffice": "TwoWayVoiceOffice"}
 _SIGNIN_PREF_PROPS = {"issystempreferredauthenticationmethodenabled": "isSystemPreferredAuthenticationMethodEnabled",
                       "userpreferredmethodforsecondaryauthentication": "userPreferredMethodForSecondaryAuthentication"}
+#: System-preferred MFA picks the most secure registered method: Authenticator notifications, then one-time
+#: codes, then telephony (the order of the system-preferred MFA documentation, for the methods simulated here).
+_SYSTEM_PREFERENCE_ORDER = ("push", "oath", "sms", "voiceMobile", "voiceAlternateMobile", "voiceOffice")
+
+
+def system_preferred_method(user: Any) -> str | None:
+    """The method system-preferred MFA would ask for (userDefaultAuthenticationMethodType names), or None
+    while the user is not enabled for it or has no registered method."""
+    if not user.system_preferred_mfa:
+        return None
+    registered = {str(m.method_type) for m in user.methods}
+    return next((k for k in _SYSTEM_PREFERENCE_ORDER if PREFERRED_METHODS[k] in registered), None)
 
 
 def sign_in_preferences(user: Any) -> dict[str, Any]:
-    """GET /beta/users/{id}/authentication/signInPreferences: the user's default MFA method as Graph names it."""
+    """GET /beta/users/{id}/authentication/signInPreferences: the user's default MFA method as Graph names it,
+    the system-preferred MFA flag and (read-only, not in the documented schema but returned by the service)
+    the method system-preferred MFA picks."""
     default = user.default_method
     preferred = None
     if default is not None:
         preferred = next((k for k, v in PREFERRED_METHODS.items() if v == str(default.method_type)), None)
     return {"isSystemPreferredAuthenticationMethodEnabled": bool(user.system_preferred_mfa),
-            "userPreferredMethodForSecondaryAuthentication": preferred}
+            "userPreferredMethodForSecondaryAuthentication": preferred,
+            "systemPreferredAuthenticationMethod": system_preferred_method(user)}
 
 
 def set_sign_in_preferences(t: Any, actor: str, user: Any, body: dict[str, Any], dry_run: bool = False) -> None:

@@ -63,7 +63,8 @@ KNOWN: list[KnownModule] = [
     KnownModule("Microsoft.Graph.Identity.SignIns", _GRAPH_V, "Script",
                 "Microsoft Graph PowerShell Cmdlets (Identity.SignIns: authentication methods, policies)."),
     KnownModule("Microsoft.Graph.Beta.Identity.SignIns", _GRAPH_V, "Script",
-                "Microsoft Graph PowerShell Cmdlets (beta Identity.SignIns: per-user MFA state)."),
+                "Microsoft Graph PowerShell Cmdlets (beta Identity.SignIns: per-user MFA state, "
+                "sign-in preferences)."),
     KnownModule("Microsoft.Graph", _GRAPH_V, "Manifest", "Microsoft Graph PowerShell module (all Graph modules).",
                 nested=("Microsoft.Graph.Authentication", "Microsoft.Graph.Users",
                         "Microsoft.Graph.Identity.DirectoryManagement", "Microsoft.Graph.Identity.SignIns")),
