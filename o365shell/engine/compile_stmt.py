@@ -104,6 +104,9 @@ class StmtCompiler:
         return m(node)
 
     def block(self, node: A.StatementBlock) -> St:
+        defs = [s for s in node.statements if isinstance(s, A.TypeDefinition)]
+        if defs:
+            return self.block_with_types(node, defs)
         items = [(self.stmt(s), self.pos(s)) for s in node.statements if not isinstance(s, A.Trap)]
         traps = [self.trap_handler(t) for t in node.traps] or None
         if not items:
@@ -125,6 +128,30 @@ class StmtCompiler:
                 except DotNetException as e:
                     handle_statement_error(ctx, e, pos, traps, out)
         return run
+
+    def block_with_types(self, node: A.StatementBlock, defs: list) -> St:
+        """A block defining enums or classes: they are all defined before its first statement runs."""
+        from .typedefs import define_types
+        rest = A.StatementBlock(node.start, node.end, [s for s in node.statements
+                                                       if not isinstance(s, A.TypeDefinition)], node.traps)
+        body = self.block(rest)
+        source, pos = self.source, self.pos(defs[0])
+
+        def run(ctx: Any, out: Callable[[Any], None]) -> None:
+            try:
+                define_types(ctx, defs, source)
+            except DotNetException as e:
+                handle_statement_error(ctx, e, pos)
+                return
+            body(ctx, out)
+        return run
+
+    def s_EnumDefinition(self, node: A.TypeDefinition) -> St:
+        from .typedefs import define_types
+        source = self.source
+        return lambda ctx, out: define_types(ctx, [node], source)
+
+    s_ClassDefinition = s_EnumDefinition
 
     def trap_handler(self, node: A.Trap) -> tuple[list, St]:
         from .compile_expr import LazyType

@@ -90,6 +90,13 @@ def _format(value: Any, fmt: str | None) -> str:
 class NetEnum(enum.IntEnum, metaclass=_NetEnumType):
     """Base of the plain (non-flags) .NET enums defined here."""
 
+    __ps_members__ = ("value__",)
+
+    @property
+    def value__(self) -> int:
+        """The underlying integer (every .NET enum value has this field)."""
+        return int(self._value_)
+
     def ToString(self, fmt: str | None = None) -> str:
         return _format(self, fmt)
 
@@ -106,6 +113,13 @@ class NetEnum(enum.IntEnum, metaclass=_NetEnumType):
 
 class NetFlags(enum.IntFlag, metaclass=_NetEnumType):
     """Base of the [Flags] .NET enums defined here; ``name`` of a combination is .NET's text."""
+
+    __ps_members__ = ("value__",)
+
+    @property
+    def value__(self) -> int:
+        """The underlying integer (every .NET enum value has this field)."""
+        return int(self._value_)
 
     @property  # type: ignore[override]
     def name(self) -> str:  # noqa: D401

@@ -14,6 +14,7 @@ import pyparsing as pp
 
 from . import ast as A
 from .actions import AstBuilder
+from .typedef_actions import TypeDefBuilder
 from .lexical import NUMBER_RE, op_text
 from .tokens import BareWord, DoubleQuotedString, Expander, HereString, SingleQuotedString
 from .typenames import TYPE_BODY
@@ -42,7 +43,7 @@ def _closer(ch: str) -> pp.Regex:
     return r
 
 
-class Grammar(AstBuilder):
+class Grammar(AstBuilder, TypeDefBuilder):
     """Builds the pyparsing elements once; ``script`` is the entry point."""
 
     def __init__(self) -> None:
@@ -242,9 +243,35 @@ class Grammar(AstBuilder):
                       ).set_parse_action(lambda s, l, t: A.Using(l, l + len(" ".join(t)), t[1].lower(), t[2]))
         data_stmt = (kw("data") + nls + block).set_parse_action(lambda s, l, t: A.BlockStatement(l, t[-1].end, t[-1]))
 
+        # type definitions: only statements that look like one ([attributes] enum|class Name) try these rules
+        td_gate = pp.FollowedBy(_regex(r"(?:\[[^\[\]\n]*(?:\[[^\[\]\n]*\][^\[\]\n]*)*\]\s*)*(?:enum|class)"
+                                       r"\s+[A-Za-z_]"))
+        td_name = _regex(r"[A-Za-z_][\w.]*", 0)
+        member_sep = Sup(SEMI | NL)
+        enum_member = (_regex(r"[A-Za-z_]\w*", 0) + Opt(Sup(Lit("=")) + nls + expression)
+                       ).set_parse_action(self._enum_member)
+        enum_def = (ZM(attribute + nls) + kw("enum") + nls + td_name
+                    + Opt(nls + Lit(":") + nls + _regex(r"[A-Za-z_][\w.]*", 0)) + nls + Lit("{")
+                    + ZM(member_sep | enum_member) + RB).set_parse_action(self._enum_definition)
+        modifier = _regex(r"(?:hidden|static)(?![\w.\-])")
+        prop_tail = (variable + Opt(Sup(Lit("=")) + nls + pipeline)).set_parse_action(self._property_tail)
+        base_args = pp.Group(Sup(Lit("(")) + nls + Opt(arg_expression + ZM(Sup(Lit(",")) + nls + arg_expression))
+                             + nls + Sup(Lit(")")))
+        base_call = Sup(Lit(":")) + nls + Sup(kw("base")) + nls + base_args
+        method_tail = (_regex(r"[A-Za-z_]\w*(?=\s*\()", 0) + func_params + nls + Opt(base_call, default=None)
+                       + nls + block).set_parse_action(self._method_tail)
+        class_member = (ZM((attribute | modifier) + nls) + (prop_tail | method_tail)
+                        ).set_parse_action(self._class_member)
+        class_bases = pp.Group(Opt(nls + Sup(Lit(":")) + nls + _regex(TYPE_BODY, 0)
+                                   + ZM(nls + Sup(Lit(",")) + nls + _regex(TYPE_BODY, 0))))
+        class_def = (ZM(attribute + nls) + kw("class") + nls + td_name + class_bases + nls + Lit("{")
+                     + ZM(member_sep | class_member) + RB).set_parse_action(self._class_definition)
+        type_def = td_gate + (enum_def | class_def)
+
         stmt_end = pp.FollowedBy(_regex(r"[;\r\n})]", 0)) | pp.StringEnd()
         statement <<= (if_stmt | foreach_stmt | for_stmt | while_stmt | do_stmt | switch_stmt | try_stmt
-                       | function | trap | flow | loop_ctl | data_stmt | using_stmt | (pipeline + stmt_end))
+                       | function | trap | flow | loop_ctl | data_stmt | using_stmt | type_def
+                       | (pipeline + stmt_end))
         statement_list <<= (ZM(sep | statement)).set_parse_action(self._statement_list)
 
         named_block = pp.Group(kw("begin|process|end|dynamicparam") + nls + Lit("{") + statement_list + RB)
