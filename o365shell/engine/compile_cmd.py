@@ -447,7 +447,7 @@ class CmdCompiler:
 
     def reference(self, target: A.Expr) -> Callable[[Any], tuple[Callable[[], Any], Callable[[Any], None]]]:
         """For compound assignment to a member or element: evaluate the container once."""
-        if isinstance(target, A.Member):
+        if isinstance(target, A.Member) and not target.static:
             obj = self.expr(target.target)  # type: ignore[attr-defined]
             name_c = target.name.value if isinstance(target.name, A.StringConstant) else None
             name_fn = None if name_c is not None else self.expr(target.name)  # type: ignore[attr-defined]

@@ -43,6 +43,8 @@ def call(fn: Any, name: str, args: list) -> Any:
     except MethodInvocationException:
         raise
     except DotNetException as e:
+        if getattr(fn, "ps_unwrapped", False):  # a PowerShell class method: its errors pass as they are
+            raise
         raise _method_error(name, args, e) from None
     except (TypeError, ValueError, IndexError, KeyError, OverflowError, AttributeError) as e:
         raise _arg_error(name, args, e) from None

@@ -266,11 +266,12 @@ class ClassAdapter:
         self.methods: dict[str, str] = {}
         self.statics: set[str] = set()
         declared_static = {n.lower() for k in cls.__mro__ for n in vars(k).get("__ps_statics__", ())}
+        any_case = {n for k in cls.__mro__ for n in vars(k).get("__ps_members__", ())}  # PowerShell classes
         order: list[str] = []
         seen: set[str] = set()
         for klass in reversed(cls.__mro__):
             for name, attr in vars(klass).items():
-                if not name[:1].isupper() or name.startswith("_"):
+                if (not name[:1].isupper() or name.startswith("_")) and name not in any_case:
                     continue
                 low = name.lower()
                 if not isinstance(attr, property) and not callable(attr) and (
