@@ -442,15 +442,15 @@ class InvokeItem(PathCmdlet):
     """Performs the default action on the specified item.
 
     On a desktop this opens the file in its associated application. o365shell runs without a
-    desktop, so there is no application to open the file with: the cmdlet reports that for
-    each item (use Get-Content to read a text file)."""
+    desktop: like a script on Windows, it goes on, and a warning names each item that would
+    have opened (use Get-Content to read a text file)."""
 
     dotnet_name = "InvokeItemCommand"
     help_required = ("Path",)
     Path, LiteralPath = _path_params(by_value=False)
     Filter, Include, Exclude = _filters()
     Credential = _credential()
-    examples = [("Invoke-Item ./report.csv", "Would open the file in its application (not available here).")]
+    examples = [("Invoke-Item ./report.csv", "Opens the report in its application (here: a warning names it).")]
 
     def process(self) -> None:
         self.require_path()
@@ -458,9 +458,8 @@ class InvokeItem(PathCmdlet):
         for full in self.resolved(force=True):
             if not self.should_process(full, "Invoke Item"):
                 continue
-            self.fail(f"Cannot open '{full}': there is no application to open it (o365shell has no desktop or "
-                      "graphical environment). Use Get-Content to read a text file.", "NoApplicationToOpenItem",
-                      ErrorCategory.NotImplemented, full, PSInvalidOperationException)
+            self.warn(f"'{full}' would open in its default application; o365shell has no desktop "
+                               "(Get-Content reads a text file).")
 
 
 # ----------------------------------------------------------------------------- mkdir

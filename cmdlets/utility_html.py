@@ -107,7 +107,7 @@ class ConvertToHtml(Cmdlet):
                 self.write(f'<meta http-equiv="{name}" content="{to_string(value)}">')
                 continue
             if name.lower() not in _META_NAMES:
-                self.write_warning(f"The -Meta property '{name}' with the value '{to_string(value)}' is not "
+                self.warn(f"The -Meta property '{name}' with the value '{to_string(value)}' is not "
                                    "supported by the Microsoft.PowerShell.Commands.Utility.ConvertTo-Html cmdlet.")
             self.write(f'<meta name="{name}" content="{to_string(value)}">')
         self.write_all(self.Head if self.Head is not None else [f"<title>{self.Title or 'HTML TABLE'}</title>"])

@@ -30,6 +30,9 @@ class Processor:
     def process_no_input(self) -> None: ...
     def end(self) -> None: ...
 
+    def rewire(self) -> None:
+        """Pick up a new ``downstream`` (processors that captured it at begin time re-capture it)."""
+
 
 def _variable_sink(ctx: Any, name: str) -> Callable[[Any], None]:
     """-OutVariable / -ErrorVariable: a list in the caller's scope (``+name`` appends)."""
@@ -111,6 +114,9 @@ class CmdletProcessor(Processor):
             self.cmdlet._out = both
         else:
             self.cmdlet._out = down
+
+    def rewire(self) -> None:
+        self._wire()
 
     def begin(self) -> None:
         self._wire()
@@ -207,19 +213,41 @@ class CmdletProcessor(Processor):
 
 
 def run_pipeline(ctx: Any, procs: list[Processor], source: Any, out: Callable[[Any], None]) -> None:
-    """Wire processors, run begin on all, feed them, then end each in order."""
+    """Wire processors, run begin on all, feed them, then end each in order.
+
+    As in pwsh, a command's begin runs at the latest when its first input arrives: an upstream
+    begin block that writes output starts the downstream command early."""
     n = len(procs)
+    begun = [False] * n
+
+    def start(i: int) -> None:
+        begun[i] = True
+        procs[i].begin()
+
+    def early(i: int) -> Callable[[Any], None]:
+        nxt = procs[i]
+
+        def first_input(item: Any) -> None:
+            if not begun[i]:
+                start(i)
+            nxt.process(item)
+        return first_input
+
     for i in range(n - 1):
-        procs[i].downstream = procs[i + 1].process
+        procs[i].downstream = early(i + 1)
         procs[i + 1].has_input = True  # type: ignore[attr-defined]
     procs[-1].downstream = out
     if source is not MISSING:
         procs[0].has_input = True  # type: ignore[attr-defined]
     started = 0
     try:
-        for p in procs:
-            p.begin()
+        for i in range(n):
+            if not begun[i]:
+                start(i)
             started += 1
+        for i in range(n - 1):  # every command has begun: hand items straight on from now
+            procs[i].downstream = procs[i + 1].process
+            procs[i].rewire()
         first = procs[0]
         if source is MISSING:
             first.process_no_input()
@@ -301,8 +329,14 @@ class Redirector(Processor):
                 st.error = (lambda rec, s=sink: (ctx.add_error(rec), s(rec))[1])
                 st.warning = st.verbose = st.debug = st.information = sink
         self.inner.downstream = self._wrap_out(inner_out)
+        self._out_kept = inner_out is down
         self.streams = st
         self.outer = outer
+
+    def rewire(self) -> None:
+        if getattr(self, "_out_kept", False):  # output not redirected to a file or $null: follow downstream
+            self.inner.downstream = self._wrap_out(self.downstream)
+        self.inner.rewire()
 
     def _down_out(self, obj: Any) -> None:
         self.downstream(obj)

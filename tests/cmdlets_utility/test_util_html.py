@@ -42,3 +42,9 @@ def test_list_layout_separates_objects_with_a_rule(ps):
 def test_bad_as_value_and_empty_css_uri(ps):
     assert 'does not belong to the set "Table,List"' in ps("1 | ConvertTo-Html -As Grid").stderr
     assert "CSSUri" in ps("1 | ConvertTo-Html -CssUri ' '").stderr
+
+
+def test_unknown_meta_name_warns_and_is_written(ps):
+    r = ps("1 | ConvertTo-Html -Meta @{ colour = 'red' } | Select-String meta | ForEach-Object Line")
+    assert r.stdout == '<meta name="colour" content="red">\n'
+    assert r.stderr.startswith("WARNING: The -Meta property 'colour' with the value 'red' is not supported")
