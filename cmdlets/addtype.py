@@ -10,8 +10,11 @@ o365shell has no .NET runtime, so:
   fails then, as any unknown type does);
 * any other assembly name fails as pwsh fails for an assembly it cannot find:
   ``Cannot add type. The assembly 'X' could not be found.`` (ASSEMBLY_NOT_FOUND);
-* C# source (-TypeDefinition, -MemberDefinition, a .cs file) cannot be compiled here, and an
-  assembly file (-Path x.dll) cannot be loaded: a clear terminating error says so.
+* C# source that only declares data (-TypeDefinition with classes of public fields and
+  auto-properties, and enums: the record types report scripts define) is translated into
+  PowerShell classes (:mod:`csharp_types`); other C# (methods, -MemberDefinition, a .cs file)
+  cannot be compiled here, and an assembly file (-Path x.dll) cannot be loaded: a clear
+  terminating error says so.
 """
 from __future__ import annotations
 
@@ -50,11 +53,13 @@ class AddType(Cmdlet):
     Microsoft Graph and Exchange Online module assemblies...) and those that only provide user
     interface (System.Windows.Forms, System.Drawing, PresentationFramework, PresentationCore,
     WindowsBase, Microsoft.VisualBasic): loading them does nothing. Any other assembly is not
-    found, as in pwsh. Compiling C# (-TypeDefinition, -MemberDefinition, a .cs file) and loading
-    assembly files (-Path x.dll) are not supported: o365shell has no .NET runtime."""
+    found, as in pwsh. A -TypeDefinition that only declares data (public fields and
+    auto-properties, enums) becomes the equivalent PowerShell types; compiling other C#
+    (methods, -MemberDefinition, a .cs file) and loading assembly files (-Path x.dll) are not
+    supported: o365shell has no .NET runtime."""
 
     TypeDefinition = Parameter(str, mandatory=True, position=0, set="FromSource",
-                               help="The source code of a type definition (C#; not supported in o365shell).")
+                               help="The C# source of a type definition (data classes and enums are translated).")
     Name = Parameter(str, mandatory=True, position=0, set="FromMember",
                      help="The name of the class to create from -MemberDefinition.")
     MemberDefinition = Parameter(list[str], mandatory=True, position=1, set="FromMember",
@@ -103,7 +108,38 @@ class AddType(Cmdlet):
         if self.parameter_set_name in ("FromPath", "FromLiteralPath"):
             self._from_files(self.Path if self.parameter_set_name == "FromPath" else self.LiteralPath)
             return
-        raise self._not_supported("compiling C# source code (-TypeDefinition / -MemberDefinition)")
+        if self.parameter_set_name == "FromSource":
+            self._from_source(self.TypeDefinition)
+            return
+        raise self._not_supported("compiling C# source code (-MemberDefinition)")
+
+    def _from_source(self, code: str) -> None:
+        """Data types in C# (classes of fields and auto-properties, enums) become PowerShell types."""
+        from o365shell.engine.scriptblock import ScriptBlock
+        from o365shell.engine.types import register, resolve
+
+        from .csharp_types import UnsupportedSource, translate
+        try:
+            decls = translate(code)
+        except UnsupportedSource:
+            raise self._not_supported("compiling C# source code with methods, constructors or attributes "
+                                      "(only data classes of fields and properties, and enums, are translated)"
+                                      ) from None
+        added = self.ctx.services.setdefault("addtype.sources", {})
+        for d in decls:
+            key = d.full_name.lower()
+            if resolve(d.full_name, required=False) is not None:
+                if added.get(key) == d.source:
+                    continue  # the same definition again: nothing to do, as in pwsh
+                raise self.error(f"Cannot add type. The type name '{d.full_name}' already exists.",
+                                 "TYPE_ALREADY_EXISTS" + FQ, ErrorCategory.InvalidOperation, d.full_name)
+            ScriptBlock.create(d.source, self.ctx).run(dot_source=True, out=lambda _o: None)
+            t = resolve(d.name)
+            if d.full_name != d.name:
+                register(t, d.full_name)
+            added[key] = d.source
+            if self.PassThru:
+                self.write(t)
 
     def _from_files(self, paths: Any) -> None:
         from . import fsprovider as fs

@@ -33,11 +33,11 @@ def test_unknown_assembly_is_not_found_as_in_pwsh(ps):
 def test_csharp_source_is_refused_clearly(ps):
     r = ps("Add-Type -TypeDefinition 'public static class Hello { public static string Hi() { return \"hi\"; } }'")
     assert r.stderr.startswith("Add-Type: Cannot add type. o365shell has no .NET runtime: compiling C# source "
-                               "code (-TypeDefinition / -MemberDefinition) is not supported.")
+                               "code with methods, constructors or attributes")
     r = ps("Add-Type -Name Win32 -Namespace Native -MemberDefinition "
            "'[DllImport(\"user32.dll\")] public static extern bool MessageBeep(uint t);'")
     assert "compiling C# source code" in r.stderr
-    r = ps("try { Add-Type 'public class X {}' } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Category }")
+    r = ps("try { Add-Type 'public class X { public void M() {} }' } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Category }")
     assert lines(r.stdout) == ["COMPILER_NOT_SUPPORTED,Microsoft.PowerShell.Commands.AddTypeCommand",
                                "NotImplemented"]
 
@@ -79,3 +79,41 @@ def test_reflection_assembly_loads_the_same_assemblies(ps):
     assert lines(r.stdout) == ["True", "FileNotFoundException",
                                "Exception calling \"Load\" with \"1\" argument(s): \"Could not load file or assembly "
                                "'Contoso.Widgets'. The system cannot find the file specified.\""]
+
+
+DATA_CLASS = """
+using System;
+namespace Contoso.Reports
+{
+    // one row of an MFA report
+    public class MfaRow
+    {
+        public string UPN;
+        public string Requirement, Methods;
+        public int Count = 3;
+        public bool Admin { get; set; }
+        public string[] Tags;
+    }
+    public enum Level { Low, High = 5 }
+}
+"""
+
+
+def test_csharp_data_classes_become_types(ps, tmp_path):
+    (tmp_path / "def.cs.txt").write_text(DATA_CLASS)
+    r = ps(f"$def = Get-Content -Raw '{tmp_path / 'def.cs.txt'}'; Add-Type -TypeDefinition $def\n"
+           "$o = New-Object -TypeName Contoso.Reports.MfaRow; $o.UPN = 'AlexW@contoso.com'\n"
+           "$o.Methods = @('PhoneAppOTP', 'OneWaySMS'); $o.Count = '7'\n"
+           "($o.PSObject.Properties.Name) -join ','; $o.Methods; $o.Count.GetType().Name; $o.Admin\n"
+           "[int][Contoso.Reports.Level]::High; [MfaRow]::new().Count\n"
+           "Add-Type -TypeDefinition $def; $?")
+    assert (lines(r.stdout), r.stderr) == (["UPN,Requirement,Methods,Count,Admin,Tags", "PhoneAppOTP OneWaySMS",
+                                            "Int32", "False", "5", "3", "True"], "")
+
+
+def test_a_different_definition_of_an_added_type_is_refused(ps):
+    ps("Add-Type -TypeDefinition 'public class Row1 { public string A; }'")
+    r = ps("Add-Type -TypeDefinition 'public class Row1 { public int B; }'")
+    assert r.stderr.startswith("Add-Type: Cannot add type. The type name 'Row1' already exists.")
+    assert ps("Add-Type -TypeDefinition 'public class Row2 { public string N { get; set; } }' -PassThru | "
+              "ForEach-Object Name").stdout == "Row2\n"
