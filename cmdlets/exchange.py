@@ -9,7 +9,8 @@ Online's RBAC does: a plain user sees no Set-OrganizationConfig). Organization c
 CAS mailboxes and authentication policies are validated as a whole by the tenant model
 (o365shell.tenant.exchange / orgconfig) and every change is audited (Search-UnifiedAuditLog).
 The cmdlets are in ``exchange_settings`` (organization config, CAS mailboxes),
-``exchange_authpolicy`` (authentication policies) and ``exchange_audit`` (Search-UnifiedAuditLog).
+``exchange_authpolicy`` (authentication policies), ``exchange_audit`` (Search-UnifiedAuditLog) and
+``exchange_auditconfig`` (Get-/Set-AdminAuditLogConfig: unified audit log ingestion on or off).
 """
 from __future__ import annotations
 

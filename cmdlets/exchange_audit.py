@@ -1,4 +1,9 @@
-"""Search-UnifiedAuditLog: the tenant's audit records through Exchange Online."""
+"""Search-UnifiedAuditLog: the tenant's audit records through Exchange Online.
+
+While unified audit log ingestion is off (Set-AdminAuditLogConfig
+-UnifiedAuditLogIngestionEnabled $false) nothing is recorded and a search returns no
+records; the cmdlet then warns why (:data:`INGESTION_OFF_WARNING`, our wording: the
+documentation only says no results are returned)."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -8,6 +13,11 @@ from o365shell.engine.cmdlet import Parameter, Switch, cmdlet
 
 from .exchange import MODULE, VERSION, AuditEventObject, ExoCmdlet
 from .tenantsvc import connection, to_net_datetime
+
+#: The warning of a search while ingestion is off.
+INGESTION_OFF_WARNING = ("Unified audit log ingestion is turned off for this organization, so no audit records are "
+                         "returned. Turn it on with Set-AdminAuditLogConfig -UnifiedAuditLogIngestionEnabled $true; "
+                         "activities are recorded from then on.")
 
 
 # ----------------------------------------------------------------------------- audit log
@@ -36,7 +46,9 @@ class SearchUnifiedAuditLog(ExoCmdlet):
     given), newest first, optionally only those of some -UserIds, -Operations, -ObjectIds or
     -RecordType (AzureActiveDirectory for directory and MFA changes, ExchangeAdmin for
     Exchange cmdlets). At most -ResultSize records (100 by default, 5000 at most);
-    -SessionId with -SessionCommand ReturnLargeSet pages through larger results."""
+    -SessionId with -SessionCommand ReturnLargeSet pages through larger results. While
+    auditing is turned off (Get-AdminAuditLogConfig shows UnifiedAuditLogIngestionEnabled
+    False) nothing is returned, with a warning."""
 
     StartDate = Parameter(object, mandatory=True, help="The start of the date range (UTC without a zone).")
     EndDate = Parameter(object, mandatory=True, help="The end of the date range (UTC without a zone).")
@@ -69,6 +81,9 @@ class SearchUnifiedAuditLog(ExoCmdlet):
         size = self.ResultSize or (5000 if self.SessionCommand == "ReturnLargeSet" and self.ResultSize else 100)
         hits = self.xcall(t.audit.search, start, end, user_ids=self.UserIds, operations=self.Operations,
                           object_ids=self.ObjectIds, record_type=self.RecordType)
+        if not t.audit.ingestion_enabled:
+            self.warn(INGESTION_OFF_WARNING)
+            return
         if self.FreeText:
             hits = [h for h in hits if self.FreeText.lower() in h.AuditData.lower()]
         if self.IPAddresses or self.SiteIds:

@@ -1,6 +1,9 @@
 """The audit log (Search-UnifiedAuditLog) and the sign-in log (Get-LabSignInLog).
 
 Record types emitted to PowerShell use the real property names (PascalCase).
+The log honours the tenant's :class:`~o365shell.tenant.auditconfig.AdminAuditLogConfig`:
+while unified audit log ingestion is off, activities are not recorded and searches return
+nothing (records kept from before stay, and can be found again once it is back on).
 ``AuditData`` is a JSON string of details and never contains a secret: callers pass
 only property names and non-secret values (a password change is recorded as such,
 never with the password).
@@ -12,9 +15,12 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from .errors import ValidationError
+
+if TYPE_CHECKING:
+    from .auditconfig import AdminAuditLogConfig
 
 __all__ = [
     "AuditRecord",
@@ -63,6 +69,7 @@ class Op:
     SET_AUTH_POLICY = "Set-AuthenticationPolicy"
     REMOVE_AUTH_POLICY = "Remove-AuthenticationPolicy"
     SET_CS_OAUTH_CONFIGURATION = "Set-CsOAuthConfiguration"
+    SET_ADMIN_AUDIT_LOG_CONFIG = "Set-AdminAuditLogConfig"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +99,24 @@ def _json_default(value: Any) -> Any:
 
 
 class AuditLog:
-    """Append-only list of :class:`AuditRecord` with :meth:`search`."""
+    """Append-only list of :class:`AuditRecord` with :meth:`search`.
 
-    __slots__ = ("_records", "organization_id")
+    ``config`` (the tenant's AdminAuditLogConfig) switches ingestion: while it is off,
+    :meth:`record` keeps nothing and :meth:`search` finds nothing.  Without a config the
+    log always records.
+    """
 
-    def __init__(self, organization_id: str = "") -> None:
+    __slots__ = ("_records", "organization_id", "config")
+
+    def __init__(self, organization_id: str = "", config: AdminAuditLogConfig | None = None) -> None:
         self._records: list[AuditRecord] = []
         self.organization_id = organization_id
+        self.config = config
+
+    @property
+    def ingestion_enabled(self) -> bool:
+        """True when activities are recorded and the log can be searched."""
+        return self.config is None or self.config.unified_audit_log_ingestion_enabled
 
     def __len__(self) -> int:
         return len(self._records)
@@ -115,8 +133,13 @@ class AuditLog:
         record_type: str = RECORD_TYPE_AAD,
         modified: dict[str, tuple[Any, Any]] | None = None,
         details: dict[str, Any] | None = None,
-    ) -> AuditRecord:
-        """Append a record; ``modified`` maps property -> (old, new), ``details`` adds fields to AuditData."""
+    ) -> AuditRecord | None:
+        """Append a record; ``modified`` maps property -> (old, new), ``details`` adds fields to AuditData.
+
+        Returns None (nothing is kept) while unified audit log ingestion is off.
+        """
+        if not self.ingestion_enabled:
+            return None
         identity = str(uuid.uuid4())
         data: dict[str, Any] = {
             "CreationTime": when.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -166,9 +189,12 @@ class AuditLog:
         """Records with ``start <= CreationDate <= end``, newest first, filtered case-insensitively.
 
         ``operations`` match the operation name with or without its trailing period.
+        Nothing is found while unified audit log ingestion is off.
         """
         if end < start:
             raise ValidationError("The end date must be later than the start date.", "EndDate", end)
+        if not self.ingestion_enabled:
+            return []
         users = {u.lower() for u in user_ids} if user_ids else None
         ops = {o.lower().rstrip(".") for o in operations} if operations else None
         objs = {o.lower() for o in object_ids} if object_ids else None

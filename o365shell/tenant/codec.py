@@ -153,6 +153,7 @@ def encode_tenant(tenant: Tenant, seal: Sealer) -> dict[str, Any]:
                        "when_created": tenant.org_config.when_created.isoformat(),
                        "when_changed": tenant.org_config.when_changed.isoformat()},
         "cs_oauth": tenant.cs_oauth.to_state(),
+        "audit_config": tenant.audit_config.to_state(),
         "cas_overrides": _plain(tenant.cas_overrides),
         "auth_policies": [{"name": p.name, "guid": p.guid, "switches": dict(p.switches),
                            "allow_legacy_exchange_tokens": p.allow_legacy_exchange_tokens,
@@ -391,6 +392,7 @@ def decode_tenant(data: Any, unseal: Unsealer) -> tuple[Tenant, list[str]]:
     tenant.org_config.when_created = org.get("when_created", "dt")
     tenant.org_config.when_changed = org.get("when_changed", "dt")
     _decode_cs_oauth(r, tenant)
+    _decode_audit_config(r, tenant)
     _decode_exchange(r, tenant)
     _decode_logs(r, tenant)
     return tenant, lost
@@ -408,6 +410,21 @@ def _decode_cs_oauth(r: _Reader, tenant: Tenant) -> None:
     except TenantError:
         raise SnapshotFormatError(f"{c.path}.client_adal_auth_override has an unknown value {value!r}") from None
     tenant.cs_oauth.when_changed = c.get("when_changed", "dt")
+
+
+def _decode_audit_config(r: _Reader, tenant: Tenant) -> None:
+    """The admin audit log configuration; snapshots written before it existed have auditing on since creation."""
+    config = tenant.audit_config
+    if "audit_config" not in r.data:
+        created = tenant.org_config.when_created
+        config.unified_audit_log_ingestion_enabled = True
+        config.first_opt_in_date = config.when_created = config.when_changed = created
+        return
+    a = r.sub("audit_config")
+    config.unified_audit_log_ingestion_enabled = a.get("unified_audit_log_ingestion_enabled", "bool")
+    config.first_opt_in_date = a.get("first_opt_in_date", "dt?")
+    config.when_created = a.get("when_created", "dt")
+    config.when_changed = a.get("when_changed", "dt")
 
 
 def _decode_exchange(r: _Reader, tenant: Tenant) -> None:

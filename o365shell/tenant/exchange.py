@@ -1,4 +1,5 @@
-"""Exchange Online operations: OrganizationConfig, CAS mailboxes, authentication policies.
+"""Exchange Online operations: OrganizationConfig, CAS mailboxes, authentication policies, and
+the admin audit log configuration (unified audit log ingestion on or off).
 
 Reads need :attr:`Action.READ_EXCHANGE_CONFIG` (Exchange Administrator, Global
 Administrator, Global Reader); changes need the matching write action (Exchange
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator, Mapping
 
 from .audit import RECORD_TYPE_EXCHANGE, Op
+from .auditconfig import ADMIN_AUDIT_LOG_SETTINGS, AdminAuditLogConfig
 from .errors import (
     MailboxNotFound,
     PolicyAlreadyExists,
@@ -39,6 +41,8 @@ __all__ = [
     "new_authentication_policy",
     "set_authentication_policy",
     "remove_authentication_policy",
+    "get_admin_audit_log_config",
+    "set_admin_audit_log_config",
 ]
 
 
@@ -273,3 +277,41 @@ def remove_authentication_policy(tenant: Tenant, actor: str, identity: str, dry_
         tenant.now(), actor, Op.REMOVE_AUTH_POLICY, policy.name, record_type=RECORD_TYPE_EXCHANGE,
         details={"Parameters": [{"Name": "Identity", "Value": policy.name}]},
     )
+
+
+# ---------------------------------------------------------------- admin audit log configuration
+def get_admin_audit_log_config(tenant: Tenant, actor: str) -> AdminAuditLogConfig:
+    """Get-AdminAuditLogConfig: the tenant's audit configuration (read right needed)."""
+    authorize(tenant, actor, Action.READ_EXCHANGE_CONFIG)
+    return tenant.audit_config
+
+
+def set_admin_audit_log_config(tenant: Tenant, actor: str, unified_audit_log_ingestion_enabled: bool,
+                               dry_run: bool = False) -> tuple[bool, bool] | None:
+    """Set-AdminAuditLogConfig -UnifiedAuditLogIngestionEnabled: authorize, then switch and audit.
+
+    Returns (old, new) when the value changes, None when it is already set.  A change of the
+    auditing status is itself audited either way: turning it off is recorded just before
+    recording stops, turning it on just after it starts again.
+    """
+    authorize(tenant, actor, Action.SET_AUDIT_CONFIG)
+    config = tenant.audit_config
+    old, new = config.unified_audit_log_ingestion_enabled, bool(unified_audit_log_ingestion_enabled)
+    if old == new:
+        return None
+    if dry_run:
+        return old, new
+
+    def audit() -> None:
+        tenant.audit.record(
+            tenant.now(), actor, Op.SET_ADMIN_AUDIT_LOG_CONFIG, ADMIN_AUDIT_LOG_SETTINGS,
+            record_type=RECORD_TYPE_EXCHANGE, modified={"UnifiedAuditLogIngestionEnabled": (old, new)},
+            details={"Parameters": [{"Name": "UnifiedAuditLogIngestionEnabled", "Value": str(new)}]},
+        )
+
+    if not new:
+        audit()
+    config.switch(new, tenant.now())
+    if new:
+        audit()
+    return old, new

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any, Iterator
 
 from .audit import AuditLog, SignInLog
+from .auditconfig import AdminAuditLogConfig
 from .clock import LabClock
 from .constants import Cloud
 from .csoauth import CsOAuthConfiguration
@@ -67,6 +68,7 @@ class Tenant:
     Attributes an adapter reads directly: ``clock``, ``cloud``, ``tenant_id``,
     ``company`` (CompanyInformation), ``org_config`` (OrganizationConfig),
     ``cs_oauth`` (the Skype for Business Online OAuth configuration),
+    ``audit_config`` (AdminAuditLogConfig: unified audit log ingestion on or off),
     ``mfa_settings`` (MfaServiceSettings), ``auth_policies`` (lower name -> policy),
     ``audit`` (AuditLog), ``signins`` (SignInLog).  Users are reached through
     :meth:`get_user`, :meth:`find_user`, :meth:`user_by_object_id` and :meth:`iter_users`.
@@ -98,7 +100,9 @@ class Tenant:
         self.cas_overrides: dict[str, dict[str, Any]] = {}
         self.auth_policies: dict[str, AuthenticationPolicy] = {}
         self.mfa_settings = MfaServiceSettings()
-        self.audit = AuditLog(self.tenant_id)
+        #: Exchange Online's admin audit log configuration (Get-/Set-AdminAuditLogConfig); ``audit`` consults it.
+        self.audit_config = AdminAuditLogConfig()
+        self.audit = AuditLog(self.tenant_id, self.audit_config)
         self.signins = SignInLog()
         self.phone_inbox: dict[str, list[PhoneMessage]] = {}
         #: Delegated consent: (client app id, user object id), lower-case -> granted scopes (``consent``).

@@ -14,6 +14,9 @@ Rules:
 * an **Exchange Administrator** (and a Global Administrator) may change the Exchange
   organization config, CAS mailboxes and authentication policies and search the audit
   log; they and Global Readers may read the Exchange configuration;
+* an **Exchange Administrator** (and a Global Administrator) may turn unified audit log
+  ingestion on or off (Set-AdminAuditLogConfig): both Entra roles are members of Exchange
+  Online's Organization Management role group, which holds the Audit Logs role;
 * only a **Global Administrator** may change the Skype for Business Online / Teams OAuth
   configuration (Set-CsOAuthConfiguration); Global Readers may read it (the catalogue has
   no Teams or Skype for Business administrator role);
@@ -65,6 +68,7 @@ class Action(Enum):
     SET_CAS_MAILBOX = "change CAS mailbox settings"
     MANAGE_AUTH_POLICY = "manage authentication policies"
     SEARCH_AUDIT_LOG = "search the audit log"
+    SET_AUDIT_CONFIG = "turn unified audit log ingestion on or off"
     READ_TEAMS_CONFIG = "read the Skype for Business Online OAuth configuration"
     SET_TEAMS_CONFIG = "change the Skype for Business Online OAuth configuration"
 
@@ -83,7 +87,7 @@ _USER_ADMIN_ACTIONS = frozenset(
 _AUTH_ADMIN_ACTIONS = frozenset({Action.REQUIRE_REREGISTRATION, Action.RESTORE_REMEMBERED_DEVICES})
 _EXCHANGE_ACTIONS = frozenset(
     {Action.READ_EXCHANGE_CONFIG, Action.SET_EXCHANGE_CONFIG, Action.SET_CAS_MAILBOX,
-     Action.MANAGE_AUTH_POLICY, Action.SEARCH_AUDIT_LOG}
+     Action.MANAGE_AUTH_POLICY, Action.SEARCH_AUDIT_LOG, Action.SET_AUDIT_CONFIG}
 )
 
 

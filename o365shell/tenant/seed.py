@@ -187,6 +187,8 @@ def build_tenant(size: int = 0, cloud: str = "AzureCloud") -> Tenant:
     tenant._add_domain(Domain(DEFAULT_DOMAIN, is_default=True))  # noqa: SLF001
     tenant.org_config.when_created = tenant.org_config.when_changed = SEED_CREATED
     tenant.cs_oauth.when_changed = SEED_CREATED
+    audit_config = tenant.audit_config   # auditing on since the tenant was created (the Microsoft 365 default)
+    audit_config.first_opt_in_date = audit_config.when_created = audit_config.when_changed = SEED_CREATED
     _company(tenant, kind)
     tenant._add_sku(AccountSku(E3, "6fd2c87f-b296-42f0-b197-1e91e994b900", "ENTERPRISEPACK", 25 + size,  # noqa: SLF001
                                includes_exchange=True,

@@ -59,6 +59,8 @@ CASES = [
     ("Invoke-MfaBulkUpdate", "msol", "", "Invoke-MfaBulkUpdate -Path '{csv}' | Out-Null", {GA}),
     ("Set-OrganizationConfig", "exo", "", "Set-OrganizationConfig -OAuth2ClientProfileEnabled $false", {GA, XA}),
     ("Set-CASMailbox", "exo", "", "Set-CASMailbox AlexW@contoso.com -PopEnabled $false", {GA, XA}),
+    ("Set-AdminAuditLogConfig", "exo", "", "Set-AdminAuditLogConfig -UnifiedAuditLogIngestionEnabled $false",
+     {GA, XA}),
     ("New-AuthenticationPolicy", "exo", "", "New-AuthenticationPolicy -Name P1 | Out-Null", {GA, XA}),
     ("Set-AuthenticationPolicy", "exo", "New-AuthenticationPolicy -Name P1 | Out-Null",
      "Set-AuthenticationPolicy -Identity P1 -AllowBasicAuthPop", {GA, XA}),
