@@ -176,66 +176,22 @@ _init_console_encodings()
 # ----------------------------------------------------------------------------- Random
 
 _MBIG = 2 ** 31 - 1
-_MSEED = 161803398
-
-
-def _i32(x: int) -> int:
-    return ((x + 2 ** 31) % 2 ** 32) - 2 ** 31
 
 
 class Random:
-    """System.Random: .NET's seeded algorithm, so ``[Random]::new(42)`` yields pwsh's sequence."""
+    """System.Random: .NET's seeded algorithm (netlib.randomgen), so ``[Random]::new(42)`` yields pwsh's sequence."""
 
     __ps_typename__ = "System.Random"
-    __slots__ = ("_seeds", "_inext", "_inextp")
+    __slots__ = ("_prng",)
 
     def __init__(self, seed: Any = None) -> None:
+        from .netlib.randomgen import SeededRandom
         if seed is None:
             seed = int.from_bytes(os.urandom(4), "little") & 0x7FFFFFFF
-        seed = _i32(int(seed))
-        sub = _MBIG if seed == -2 ** 31 else abs(seed)
-        mj = _MSEED - sub
-        seeds = [0] * 56
-        seeds[55] = mj
-        mk = 1
-        ii = 0
-        for _ in range(1, 55):
-            ii += 21
-            if ii >= 55:
-                ii -= 55
-            seeds[ii] = mk
-            mk = _i32(mj - mk)
-            if mk < 0:
-                mk += _MBIG
-            mj = seeds[ii]
-        for _ in range(1, 5):
-            for i in range(1, 56):
-                n = i + 30
-                if n >= 55:
-                    n -= 55
-                seeds[i] = _i32(seeds[i] - seeds[1 + n])
-                if seeds[i] < 0:
-                    seeds[i] += _MBIG
-        self._seeds = seeds
-        self._inext = 0
-        self._inextp = 21
+        self._prng = SeededRandom(((int(seed) + 2 ** 31) % 2 ** 32) - 2 ** 31)
 
     def _internal(self) -> int:
-        a = self._inext + 1
-        if a >= 56:
-            a = 1
-        b = self._inextp + 1
-        if b >= 56:
-            b = 1
-        r = _i32(self._seeds[a] - self._seeds[b])
-        if r == _MBIG:
-            r -= 1
-        if r < 0:
-            r += _MBIG
-        self._seeds[a] = r
-        self._inext = a
-        self._inextp = b
-        return r
+        return self._prng.sample()
 
     def _sample(self) -> float:
         return self._internal() * (1.0 / _MBIG)
