@@ -92,6 +92,16 @@ class NetEnum(enum.IntEnum, metaclass=_NetEnumType):
 
     __ps_members__ = ("value__",)
 
+    @classmethod
+    def _missing_(cls, value: Any) -> Any:
+        """A .NET enum holds any value of its underlying type: ``[ConsoleColor]99`` is 99, nameless."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            pseudo = int.__new__(cls, value)
+            pseudo._name_ = None
+            pseudo._value_ = int(value)
+            return pseudo
+        return None
+
     @property
     def value__(self) -> int:
         """The underlying integer (every .NET enum value has this field)."""

@@ -64,3 +64,8 @@ def test_duplicate_member_is_a_parse_error() -> None:
     assert r.stdout == ""
     assert r.stderr == ("ParserError: \nLine |\n   1 |  enum E { a; A }\n     |              ~\n"
                         "     | The member 'A' is already defined.\n")
+
+
+def test_a_value_without_a_name_is_kept_as_its_number():
+    r = Shell().run("enum E { A = 1; B = 2 }; [E]3; ([E]3) -eq 3; [int][ConsoleColor]99; \"$([ConsoleColor]99)\"")
+    assert (r.stdout, r.stderr) == ("3\nTrue\n99\n99\n", "")
