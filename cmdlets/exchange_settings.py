@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from o365shell.engine.cmdlet import Parameter, Switch, cmdlet
+from o365shell.engine.errors import ErrorCategory
 
 from .exchange import (MODULE, RESULT_SIZE_WARNING, VERSION, CASMailboxObject, ExoCmdlet, OrganizationConfigObject,
                        _changes, _declare_properties, _show)
@@ -96,19 +97,39 @@ def _cas_object(cas: Any) -> Any:
     return CASMailboxObject({k: _show(v) for k, v in cas.as_dict().items()})
 
 
+class FilterSyntaxError(Exception):
+    """An OPATH filter that does not parse; ``position`` counts characters from 1."""
+
+    def __init__(self, text: str, position: int) -> None:
+        super().__init__(text)
+        self.text = text
+        self.position = position
+
+
+_OPS = ("-eq", "-ne", "-like", "-notlike")
+
+
 def _opath(filter_text: str) -> Any:
-    """A tiny OPATH evaluator: ``Prop -eq 'v'`` (-eq -ne -like -notlike) joined by -and / -or."""
+    """A tiny OPATH evaluator: ``Prop -eq 'v'`` (-eq -ne -like -notlike) joined by -and / -or.
+    Raises FilterSyntaxError for text that is not such a filter."""
     import re
     from o365shell.engine.netlib.wildcard import compile_wildcard
-    tokens = re.findall(r"\(|\)|-and|-or|-not|-eq|-ne|-like|-notlike|'[^']*'|\"[^\"]*\"|\$\w+|[\w.@*?-]+",
-                        filter_text.strip().strip("{}"), re.IGNORECASE)
+    body = filter_text.strip().strip("{}")
+    found = list(re.finditer(r"\(|\)|-and|-or|-not|-eq|-ne|-like|-notlike|'[^']*'|\"[^\"]*\"|\$\w+|[\w.@*?-]+",
+                             body, re.IGNORECASE))
+    tokens = [m.group(0) for m in found]
     pos = 0
+
+    def fail() -> FilterSyntaxError:
+        return FilterSyntaxError(filter_text, found[pos].start() + 1 if pos < len(found) else len(body) + 1)
 
     def peek() -> str | None:
         return tokens[pos].lower() if pos < len(tokens) else None
 
     def take() -> str:
         nonlocal pos
+        if pos >= len(tokens):
+            raise fail()
         pos += 1
         return tokens[pos - 1]
 
@@ -122,14 +143,22 @@ def _opath(filter_text: str) -> Any:
         if peek() == "(":
             take()
             f = disjunction()
+            if peek() != ")":
+                raise fail()
             take()
             return f
         if peek() == "-not":
             take()
             inner = comparison()
             return lambda o: not inner(o)
+        if peek() in (None, ")", "-and", "-or") or peek() in _OPS:
+            raise fail()
         prop = take()
+        if peek() not in _OPS:
+            raise fail()
         op = take().lower()
+        if peek() in (None, "(", ")", "-and", "-or", "-not") or peek() in _OPS:
+            raise fail()
         v = value(take())
 
         def test(o: Any) -> bool:
@@ -158,7 +187,10 @@ def _opath(filter_text: str) -> Any:
             f = (lambda a, b: lambda o: a(o) or b(o))(f, g)
         return f
 
-    return disjunction()
+    result = disjunction()
+    if pos < len(tokens):
+        raise fail()
+    return result
 
 
 def _result_size(value: Any, default: int = 1000) -> int | None:
@@ -211,7 +243,13 @@ class GetCASMailbox(ExoCmdlet):
         if types and "usermailbox" not in types:
             return
         limit = _result_size(self.ResultSize)
-        test = _opath(self.Filter) if self.Filter else None
+        try:
+            test = _opath(self.Filter) if self.Filter else None
+        except FilterSyntaxError as e:
+            raise self.error(f"Cannot bind parameter 'Filter' to the target. Exception setting \"Filter\": \"Invalid "
+                             "filter syntax. For a description of the filter parameter syntax see the command help.\n"
+                             f"\"{e.text}\" at position {e.position}.\"", "ParameterBindingFailed",
+                             ErrorCategory.InvalidArgument, self.Filter) from None
         anr = (self.Anr or "").lower()
         n = 0
         for cas in self.xcall(exchange.iter_cas_mailboxes, t, actor):

@@ -36,15 +36,19 @@ class _FormatBase(Cmdlet):
         if value is None:
             return None
         items = list(enumerate_values(value)) if is_enumerable(value) else [value]
-        return [_calc(p) for p in items]
+        return [_calc(p) for p in items] or None
 
 
 def _calc(p: Any) -> Any:
-    """A property spec for the formatter: names stay names; hashtables keep script blocks callable."""
+    """A property spec for the formatter: names stay names; hashtables keep script blocks callable;
+    any other value names a property by its text (as Select-Object takes it)."""
     from o365shell.engine.pscollections import Hashtable
+    from o365shell.engine.scriptblock import ScriptBlock
     if isinstance(p, Hashtable):
         return {str(k): v for k, v in p.items()}
-    return p
+    if isinstance(p, (str, ScriptBlock)) or p is None:
+        return p
+    return to_string(p)
 
 
 @cmdlet("Format-Table", module=UTIL, aliases=("ft",))
@@ -92,7 +96,10 @@ class FormatWide(_FormatBase):
 
     def end(self) -> None:
         from o365shell.format.outdefault import FormatData
-        self.write(FormatData("wide", self._items, property=_calc(self.Property), column=self.Column,
+        prop = self.Property
+        if isinstance(prop, (list, tuple)):  # one property: an array gives its first entry
+            prop = prop[0] if prop else None
+        self.write(FormatData("wide", self._items, property=_calc(prop), column=self.Column,
                               auto_size=self.AutoSize, group_by=_calc(self.GroupBy)))
 
 

@@ -230,6 +230,15 @@ class GraphCmdlet(_SdkParams, TenantCmdlet):
     def variant(self) -> str:
         return f"{self.name}_{self.verb_variant}"
 
+    def body_of(self, value: Any) -> dict[str, Any]:
+        """-BodyParameter / -AdditionalProperties as a dict; text that is not a JSON object is Graph's 400."""
+        try:
+            return _body(value)
+        except (ValueError, AttributeError):
+            raise self.graph_error(GM.GraphError(400, "BadRequest", "Unable to read JSON request payload. Please "
+                                                 "ensure Content-Type header is set and payload is of valid JSON "
+                                                 "format.")) from None
+
     def graph_error(self, e: GM.GraphError, variant: str | None = None) -> Any:
         date = self.tenant.now().strftime("%Y-%m-%dT%H:%M:%S")
         msg = (f"{e.message}\n\nStatus: {e.status} ({_REASONS.get(e.status, 'Error')})\nErrorCode: {e.code}\n"

@@ -10,7 +10,7 @@ from o365shell.engine.cmdlet import Parameter, Switch, cmdlet
 from . import graphmethods as GM
 from .graph import (BETA_SIGNINS, METHODS_READ, METHODS_WRITE, SELF_METHODS_READ, SELF_METHODS_WRITE, SIGNINS, VERSION,
                     AuthenticatorMethod, AuthMethod, BetaAuthMethod, EmailMethod, Fido2Method, GraphCmdlet, PhoneMethod,
-                    SoftwareOathMethod, TapMethod, WhfbMethod, _additional, _body, _input_id)
+                    SoftwareOathMethod, TapMethod, WhfbMethod, _additional, _input_id)
 from .graph_odata import _page
 
 
@@ -301,10 +301,10 @@ class NewMgUserAuthenticationPhoneMethod(GraphCmdlet):
 
     def process(self) -> None:
         t, actor = self.tenant, self.actor
-        body = _body(self.BodyParameter)
-        body.update(_body(self.AdditionalProperties))
         if self.BodyParameter is not None:
             self.verb_variant = "Create"
+        body = self.body_of(self.BodyParameter)
+        body.update(self.body_of(self.AdditionalProperties))
         uid = self.UserId if self.UserId is not None else _input_id(self.InputObject, "UserId")
         user = self.graph_user(uid)
         self.check_scopes(user)
@@ -344,10 +344,10 @@ class UpdateMgUserAuthenticationPhoneMethod(GraphCmdlet):
 
     def process(self) -> None:
         t, actor = self.tenant, self.actor
-        body = _body(self.BodyParameter)
-        body.update(_body(self.AdditionalProperties))
         if self.BodyParameter is not None:
             self.verb_variant = "Update"
+        body = self.body_of(self.BodyParameter)
+        body.update(self.body_of(self.AdditionalProperties))
         uid = self.UserId if self.UserId is not None else _input_id(self.InputObject, "UserId")
         mid = self.PhoneAuthenticationMethodId or _input_id(self.InputObject, "PhoneAuthenticationMethodId")
         user = self.graph_user(uid)

@@ -12,7 +12,7 @@ from o365shell.engine.pscollections import OrderedDictionary
 
 from . import graphmethods as GM
 from .graph import (_USER_DEFAULT, _USER_PROPS, AUTH, METHODS_READ, METHODS_WRITE, REQ_READ, REQ_WRITE,
-                    SELF_METHODS_READ, SELF_METHODS_WRITE, USER_READ, VERSION, GraphCmdlet, _body, user_values)
+                    SELF_METHODS_READ, SELF_METHODS_WRITE, USER_READ, VERSION, GraphCmdlet, user_values)
 from .graph_odata import odata_filter
 from .graph_requirements import _requirement_state
 from .tenantsvc import NOT_CONNECTED, GraphException, connection
@@ -197,7 +197,7 @@ class InvokeMgGraphRequest(GraphCmdlet):
                                      "perUserMfaState": _requirement_state(user)}
                     self._only(method, "PATCH")
                     self._need(REQ_WRITE)
-                    state = _body(self.Body).get("perusermfastate")
+                    state = self.body_of(self.Body).get("perusermfastate")
                     if str(state or "").lower() not in ("disabled", "enabled", "enforced"):
                         raise GM.GraphError(400, "badRequest", f"Invalid value '{state}' for perUserMfaState.")
                     mfa.set_mfa_state(t, actor, user.object_id, str(state), graph=True)
@@ -225,7 +225,7 @@ class InvokeMgGraphRequest(GraphCmdlet):
                             return 200, hit[0]
                         return 200, {"value": phones}
                     self._need(METHODS_WRITE, user, SELF_METHODS_WRITE)
-                    body = _body(self.Body)
+                    body = self.body_of(self.Body)
                     if method == "POST":
                         made = GM.add_phone(t, actor, user, body.get("phonenumber"), body.get("phonetype"))
                         return 201, {x[0].lower() + x[1:]: v for x, v in made.items()}
@@ -253,7 +253,7 @@ class InvokeMgGraphRequest(GraphCmdlet):
                               f"{user.object_id}')/authentication/signInPreferences"}, **GM.sign_in_preferences(user))
         self._only(method, "PATCH")
         self._need(METHODS_WRITE, user, SELF_METHODS_WRITE)
-        GM.set_sign_in_preferences(t, actor, user, _body(self.Body))
+        GM.set_sign_in_preferences(t, actor, user, self.body_of(self.Body))
         return 204, None
 
     @staticmethod

@@ -8,7 +8,7 @@ from o365shell.engine.cmdlet import Parameter, cmdlet
 
 from . import graphmethods as GM
 from .graph import (BETA_SIGNINS, REQ_READ, REQ_WRITE, SELF_METHODS_READ, VERSION, GraphCmdlet, Requirement,
-                    _additional, _body, _input_id)
+                    _additional, _input_id)
 
 
 # ----------------------------------------------------------------------------- per-user MFA (beta)
@@ -73,10 +73,10 @@ class UpdateMgBetaUserAuthenticationRequirement(GraphCmdlet):
     def process(self) -> None:
         from o365shell.tenant import mfa
         t, actor = self.tenant, self.actor
-        body = _body(self.BodyParameter)
-        body.update(_body(self.AdditionalProperties))
         if self.BodyParameter is not None:
             self.verb_variant = "Update"
+        body = self.body_of(self.BodyParameter)
+        body.update(self.body_of(self.AdditionalProperties))
         uid = self.UserId if self.UserId is not None else _input_id(self.InputObject, "UserId")
         user = self.graph_user(uid)
         self.check_scopes(user)

@@ -15,7 +15,7 @@ from o365shell.engine.cmdlet import Parameter, Switch, cmdlet
 
 from . import graphmethods as GM
 from .graph import (BETA_SIGNINS, METHODS_READ, METHODS_WRITE, SELF_METHODS_READ, SELF_METHODS_WRITE, VERSION,
-                    GraphCmdlet, _additional, _body, _input_id, _model)
+                    GraphCmdlet, _additional, _input_id, _model)
 
 _NS = "Microsoft.Graph.Beta.PowerShell.Models."
 _TYPED = ("IsSystemPreferredAuthenticationMethodEnabled", "UserPreferredMethodForSecondaryAuthentication")
@@ -122,8 +122,8 @@ class UpdateMgBetaUserAuthenticationSignInPreference(GraphCmdlet):
     def request_body(self) -> dict[str, Any]:
         """The PATCH body (lower-cased keys): -BodyParameter, or -AdditionalProperties and the typed parameters."""
         if self.BodyParameter is not None:
-            return _body(self.BodyParameter)
-        body = _body(self.AdditionalProperties)
+            return self.body_of(self.BodyParameter)
+        body = self.body_of(self.AdditionalProperties)
         if self.is_bound("IsSystemPreferredAuthenticationMethodEnabled"):
             enabled = bool(self.IsSystemPreferredAuthenticationMethodEnabled)
             body["issystempreferredauthenticationmethodenabled"] = enabled
@@ -136,12 +136,7 @@ class UpdateMgBetaUserAuthenticationSignInPreference(GraphCmdlet):
         via_identity = self.InputObject is not None
         self.verb_variant = ("UpdateViaIdentity" if via_identity else "Update") if self.BodyParameter is not None \
             else ("UpdateViaIdentityExpanded" if via_identity else "UpdateExpanded")
-        try:
-            body = self.request_body()
-        except (ValueError, AttributeError):
-            raise self.graph_error(GM.GraphError(400, "BadRequest", "Unable to read JSON request payload. Please "
-                                                 "ensure Content-Type header is set and payload is of valid JSON "
-                                                 "format.")) from None
+        body = self.request_body()
         uid = self.UserId if self.UserId is not None else _input_id(self.InputObject, "UserId")
         user = self.graph_user(uid)
         self.check_scopes(user)

@@ -122,3 +122,12 @@ def test_index_and_property_cannot_be_combined(ps):
 
 def test_null_input_is_skipped(ps):
     assert out(ps("($null, 1, $null, 2 | Select-Object).Count")) == ["2"]
+
+
+def test_format_cmdlets_take_other_values_as_property_names(ps):
+    r = ps("[pscustomobject]@{ True = 'yes'; 5 = 'five' } | Format-Table $true, 5\n"
+           "'a', 'bb' | Format-Wide @(); 'a', 'bb' | Format-Wide Length, Foo")
+    out = [ln for ln in r.stdout.splitlines() if ln.strip()]
+    assert r.stderr == ""
+    assert out[0].split() == ["True", "5"] and out[2].split() == ["yes", "five"]
+    assert out[3].split() == ["a", "bb"] and out[4].split() == ["1", "2"]

@@ -137,6 +137,17 @@ def test_cas_mailboxes():
     assert "available only in on-premises" in t.err("Set-CASMailbox AlexW -DisplayName 'Alex W'")
 
 
+def test_cas_mailbox_filters_combine_and_bad_ones_are_syntax_errors():
+    t = T().exo()
+    assert t.ok("(Get-CASMailbox -Filter \"PopEnabled -eq $true -and (Name -like 'A*')\").Name") == \
+        "admin\nAdeleV\nAlexW\n"
+    for text, pos in (("foo", 4), ("Name -eq", 9), ("(Name -eq 'a'", 14), ("-eq 'a'", 1)):
+        err = t.err(f"Get-CASMailbox -Filter \"{text}\"")
+        assert err.startswith("Get-CASMailbox: Cannot bind parameter 'Filter' to the target. Exception setting "
+                              "\"Filter\": \"Invalid filter syntax."), err
+        assert f'"{text}" at position {pos}.' in err
+
+
 def test_result_size_warning():
     t = T(size=1300).exo()   # 1170 licensed synthetic users + 8 seeded mailboxes
     r = t.run("(Get-CASMailbox | Measure-Object).Count")

@@ -58,6 +58,18 @@ def test_scopes_are_enforced():
     assert t.ok("(Get-MgUser -UserId admin@contoso.onmicrosoft.com).DisplayName") == "MOD Administrator\n"
 
 
+def test_a_body_that_is_not_a_json_object_is_a_bad_request():
+    t = T().mg(scopes="'Policy.ReadWrite.AuthenticationMethod','UserAuthenticationMethod.ReadWrite.All'")
+    for body in ("'MeganB@contoso.com'", "'[1]'"):
+        err = t.err(f"Update-MgBetaUserAuthenticationRequirement -UserId MeganB@contoso.com -BodyParameter {body}")
+        assert err.startswith("Update-MgBetaUserAuthenticationRequirement_Update: Unable to read JSON request "
+                              "payload."), err
+        assert "Status: 400 (BadRequest)" in err
+    err = t.err("New-MgUserAuthenticationPhoneMethod -UserId MeganB@contoso.com -BodyParameter '{'")
+    assert err.startswith("New-MgUserAuthenticationPhoneMethod_Create: Unable to read JSON request payload.")
+    assert str(t.user("MeganB@contoso.com").mfa_state) == "Disabled"
+
+
 def test_get_mguser_list_filter_search_property():
     t = T().mg()
     table = t.ok("Get-MgUser")
