@@ -53,6 +53,17 @@ class PathCmdlet(Cmdlet):
         if not self.is_bound("Path") and not self.is_bound("LiteralPath"):
             from o365shell.engine.binding import missing_mandatory_error
             raise missing_mandatory_error(self.name, [self.metadata.by_name["path"]])
+        for name in ("Path", "LiteralPath"):
+            value = getattr(self, name, None)
+            spec = self.metadata.by_name.get(name.lower())
+            allowed = spec is not None and (spec.allow_null if value is None else spec.allow_empty)
+            if self.is_bound(name) and (value is None or value == []) and not allowed:
+                from o365shell.engine.parameters import binding_error
+                what = "null" if value is None else "an empty array"
+                raise binding_error(f"Cannot bind argument to parameter '{name}' because it is {what}.",
+                                    "ParameterArgumentValidationError" + ("NullNotAllowed" if value is None else
+                                                                          "EmptyArrayNotAllowed"),
+                                    self.name, ErrorCategory.InvalidData)
 
     def path_args(self) -> tuple[list[str], bool]:
         """The -Path (wildcards) or -LiteralPath values and whether they are literal."""

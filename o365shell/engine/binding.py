@@ -65,8 +65,37 @@ class BindState:
             self.sets = narrowed
 
 
-def coerce(p: ParamSpec, value: Any, command_name: str, for_cmdlet: bool) -> Any:
-    """Convert an argument to the parameter's type and run its validators."""
+def _reject_null_or_empty(p: ParamSpec, value: Any, command_name: str, for_cmdlet: bool) -> None:
+    """pwsh's rule for a parameter that is mandatory in some set: no $null unless [AllowNull()]; for a
+    [string] parameter no empty string unless [AllowEmptyString()], for an array-typed one no empty
+    array unless [AllowEmptyCollection()]. A script function's [string] parameter turns $null into ''
+    first, so it reports an empty string."""
+    if not any(si.mandatory for si in p.sets.values()):
+        return
+    t = p.type
+    is_string = t is not None and t.FullName == "System.String"
+    is_collection = t is not None and (t.element is not None or t.FullName.startswith("System.Collections.Generic."))
+    what = None
+    if value is None:
+        if not p.allow_null:
+            what = "an empty string" if is_string and not for_cmdlet and not p.allow_empty else "null"
+    elif is_string and isinstance(value, str) and value == "" and not p.allow_empty:
+        what = "an empty string"
+    elif is_collection and type(value) in (list, tuple) and not value and not p.allow_empty:
+        what = "an empty array"
+    if what is not None:
+        raise binding_error(f"Cannot bind argument to parameter '{p.name}' because it is {what}.",
+                            "ParameterArgumentValidationError" + ("NullNotAllowed" if what == "null" else
+                                                                  "EmptyStringNotAllowed" if "string" in what else
+                                                                  "EmptyArrayNotAllowed"),
+                            command_name, ErrorCategory.InvalidData)
+
+
+def coerce(p: ParamSpec, value: Any, command_name: str, for_cmdlet: bool, check_empty: bool = False) -> Any:
+    """Convert an argument to the parameter's type and run its validators (``check_empty``: also the
+    mandatory-parameter rule against $null and empty values, for arguments given on the command line)."""
+    if check_empty and not p.is_switch:
+        _reject_null_or_empty(p, value, command_name, for_cmdlet)
     if p.is_switch:
         from .valuetypes import SwitchParameter
         if isinstance(value, SwitchParameter):
@@ -152,7 +181,7 @@ def bind_command_line(meta: CommandMetadata, args: list[Arg], command_name: str,
                                 "To provide multiple values to parameters that can accept multiple values, use "
                                 "the array syntax. For example, \"-parameter value1,value2,value3\".",
                                 "ParameterAlreadyBound", command_name)
-        st.set(p, coerce(p, value, command_name, for_cmdlet))
+        st.set(p, coerce(p, value, command_name, for_cmdlet, check_empty=True))
         i += 1
     if positional:
         _bind_positional(st, positional, for_cmdlet)
@@ -207,7 +236,7 @@ def _bind_positional(st: BindState, positional: list[Arg], for_cmdlet: bool) -> 
         cands.sort(key=lambda c: (c[0], not _fits_exactly(c[2], value0), c[1]))
         for _pos, _rank, p in cands:
             try:
-                value = coerce(p, _value_for(p, a), st.command_name, for_cmdlet)
+                value = coerce(p, _value_for(p, a), st.command_name, for_cmdlet, check_empty=True)
             except DotNetException as e:
                 if first_error is None:
                     first_error = e

@@ -351,3 +351,11 @@ def test_foreign_tenant_id_is_refused():
     t = T().msol()
     err = t.err("Get-MsolUser -TenantId 11111111-2222-3333-4444-555555555555")
     assert ACCESS_DENIED in err
+
+
+def test_a_null_user_name_is_a_binding_error_not_a_lookup():
+    t = T().msol(ADMIN)
+    assert t.err("Get-MsolUser -UserPrincipalName $null") == \
+        "Get-MsolUser: Cannot bind argument to parameter 'UserPrincipalName' because it is null.\n"
+    assert t.err("$u = $null; Enable-MfaUser -UserPrincipalName $u.UserPrincipalName") == \
+        "Enable-MfaUser: Cannot bind argument to parameter 'UserPrincipalName' because it is null.\n"
