@@ -376,7 +376,12 @@ class GetMfaBulkUpdateTemplate(AdminCenterCmdlet):
         from o365shell.tenant.bulk import bulk_template
         text = bulk_template()
         if self.Path:
-            with open(_resolve_path(self, self.Path), "w", encoding="utf-8", newline="") as f:
-                f.write(text)
+            from .utility_common import file_io_error
+            full = _resolve_path(self, self.Path)
+            try:
+                with open(full, "w", encoding="utf-8", newline="") as f:
+                    f.write(text)
+            except OSError as e:
+                raise file_io_error(self, e, full) from None
             return
         self.write_all(text.splitlines())

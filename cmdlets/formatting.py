@@ -192,8 +192,12 @@ class OutFile(Cmdlet):
                              ErrorCategory.OpenError, full, ItemNotFoundException)
         lines = format_lines(self._items, self.Width or 120)
         text = "".join(lines) if self.NoNewline else "".join(line + "\n" for line in lines)
-        with open(full, "a" if self.Append else "w", encoding="utf-8") as f:
-            f.write(text)
+        try:
+            with open(full, "a" if self.Append else "w", encoding="utf-8") as f:
+                f.write(text)
+        except OSError as e:
+            from .utility_common import file_io_error
+            raise file_io_error(self, e, full) from None
 
 
 @cmdlet("Out-GridView", module=UTIL, aliases=("ogv",))

@@ -395,3 +395,8 @@ def test_invoke_item_warns_that_there_is_no_desktop_and_goes_on(ps, tree):
 def test_invoke_item_missing(ps, tree):
     r = ps("ii nope.txt")
     assert f"Cannot find path '{tree / 'nope.txt'}' because it does not exist." in r.stderr
+
+
+def test_writing_to_a_folder_or_a_missing_folder_is_a_file_error(ps, tree):
+    r = ps("1 | Out-File zdir; 'x'")
+    assert r.stdout == "x\n" and "Out-File: Access to the path" in r.stderr and "is denied." in r.stderr

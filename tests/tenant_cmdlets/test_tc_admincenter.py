@@ -120,6 +120,9 @@ def test_bulk_update_template(tmp_path):
     assert t.ok("Get-MfaBulkUpdateTemplate").splitlines()[0] == "Username,MFA Status"
     t.ok(f"Get-MfaBulkUpdateTemplate -Path '{tmp_path / 'users.csv'}'")
     assert (tmp_path / "users.csv").read_text().startswith("Username,MFA Status\n")
+    missing = tmp_path / "no" / "such" / "users.csv"
+    assert t.err(f"Get-MfaBulkUpdateTemplate -Path '{missing}'") == \
+        f"Get-MfaBulkUpdateTemplate: Could not find a part of the path '{missing}'.\n"
 
 
 @pytest.mark.parametrize("name,page_step", [
