@@ -193,7 +193,13 @@ def _enum_converter(cls: type) -> Callable[[Any], Any]:
                 result = member if result is None else result | member
             return result
         if isinstance(v, int) and not isinstance(v, bool):
-            return cls(int(v))
+            if not -2 ** 31 <= v < 2 ** 31:  # enums here are Int32-based
+                raise C.cast_error(v, cls.__ps_typename__,  # type: ignore[attr-defined]
+                                   "Value was either too large or too small for an Int32.")
+            try:
+                return cls(int(v))
+            except ValueError:  # an enum that cannot hold values without a name
+                raise C.cast_error(v, cls.__ps_typename__) from None  # type: ignore[attr-defined]
         raise C.cast_error(v, cls.__ps_typename__)  # type: ignore[attr-defined]
     return conv
 

@@ -69,3 +69,11 @@ def test_duplicate_member_is_a_parse_error() -> None:
 def test_a_value_without_a_name_is_kept_as_its_number():
     r = Shell().run("enum E { A = 1; B = 2 }; [E]3; ([E]3) -eq 3; [int][ConsoleColor]99; \"$([ConsoleColor]99)\"")
     assert (r.stdout, r.stderr) == ("3\nTrue\n99\n99\n", "")
+
+
+def test_values_outside_int32_are_conversion_errors():
+    r = Shell().run("[ConsoleColor]2147483648")
+    assert r.stderr.rstrip().endswith('Cannot convert value "2147483648" to type "System.ConsoleColor". '
+                                      'Error: "Value was either too large or too small for an Int32."')
+    r = Shell().run("Write-Error -Category 2147483648 x")
+    assert r.stderr.startswith("Write-Error: Cannot bind parameter 'Category'.")
