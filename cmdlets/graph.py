@@ -230,6 +230,15 @@ class GraphCmdlet(_SdkParams, TenantCmdlet):
     def variant(self) -> str:
         return f"{self.name}_{self.verb_variant}"
 
+    def merged_body(self, body_variant: str) -> dict[str, Any]:
+        """-BodyParameter (which selects the ``body_variant`` parameter set) with -AdditionalProperties over it."""
+        given = getattr(self, "BodyParameter", None)
+        if given is not None:
+            self.verb_variant = body_variant
+        body = self.body_of(given)
+        body.update(self.body_of(getattr(self, "AdditionalProperties", None)))
+        return body
+
     def body_of(self, value: Any) -> dict[str, Any]:
         """-BodyParameter / -AdditionalProperties as a dict; text that is not a JSON object is Graph's 400."""
         try:

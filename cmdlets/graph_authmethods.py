@@ -301,10 +301,7 @@ class NewMgUserAuthenticationPhoneMethod(GraphCmdlet):
 
     def process(self) -> None:
         t, actor = self.tenant, self.actor
-        if self.BodyParameter is not None:
-            self.verb_variant = "Create"
-        body = self.body_of(self.BodyParameter)
-        body.update(self.body_of(self.AdditionalProperties))
+        body = self.merged_body("Create")
         uid = self.UserId if self.UserId is not None else _input_id(self.InputObject, "UserId")
         user = self.graph_user(uid)
         self.check_scopes(user)
@@ -344,10 +341,7 @@ class UpdateMgUserAuthenticationPhoneMethod(GraphCmdlet):
 
     def process(self) -> None:
         t, actor = self.tenant, self.actor
-        if self.BodyParameter is not None:
-            self.verb_variant = "Update"
-        body = self.body_of(self.BodyParameter)
-        body.update(self.body_of(self.AdditionalProperties))
+        body = self.merged_body("Update")
         uid = self.UserId if self.UserId is not None else _input_id(self.InputObject, "UserId")
         mid = self.PhoneAuthenticationMethodId or _input_id(self.InputObject, "PhoneAuthenticationMethodId")
         user = self.graph_user(uid)

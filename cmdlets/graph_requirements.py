@@ -73,10 +73,7 @@ class UpdateMgBetaUserAuthenticationRequirement(GraphCmdlet):
     def process(self) -> None:
         from o365shell.tenant import mfa
         t, actor = self.tenant, self.actor
-        if self.BodyParameter is not None:
-            self.verb_variant = "Update"
-        body = self.body_of(self.BodyParameter)
-        body.update(self.body_of(self.AdditionalProperties))
+        body = self.merged_body("Update")
         uid = self.UserId if self.UserId is not None else _input_id(self.InputObject, "UserId")
         user = self.graph_user(uid)
         self.check_scopes(user)
