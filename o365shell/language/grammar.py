@@ -267,10 +267,15 @@ class Grammar(AstBuilder, TypeDefBuilder):
         class_def = (ZM(attribute + nls) + kw("class") + nls + td_name + class_bases + nls + Lit("{")
                      + ZM(member_sep | class_member) + RB).set_parse_action(self._class_definition)
         type_def = td_gate + (enum_def | class_def)
+        # an enum/class keyword that starts no definition: pwsh's parse errors, not a command named 'class'
+        td_unnamed = _regex(r"(?:class|enum)(?![\w.\-])(?=[ \t]*(?:$|[;\r\n{}]))"
+                            ).set_parse_action(self._type_without_name)
+        td_bodiless = _regex(r"(?:class|enum)[ \t]+[A-Za-z_][\w.]*(?:[ \t]*:[ \t]*[\w.]+)?(?![\w.])(?!\s*[{:])"
+                             ).set_parse_action(self._type_without_body)
 
         stmt_end = pp.FollowedBy(_regex(r"[;\r\n})]", 0)) | pp.StringEnd()
         statement <<= (if_stmt | foreach_stmt | for_stmt | while_stmt | do_stmt | switch_stmt | try_stmt
-                       | function | trap | flow | loop_ctl | data_stmt | using_stmt | type_def
+                       | function | trap | flow | loop_ctl | data_stmt | using_stmt | type_def | td_unnamed | td_bodiless
                        | (pipeline + stmt_end))
         statement_list <<= (ZM(sep | statement)).set_parse_action(self._statement_list)
 

@@ -24,6 +24,16 @@ class TypeDefBuilder:
         return A.EnumMember(l, end, t[0], value)
 
     @staticmethod
+    def _type_without_name(s, l, t):
+        keyword = t[0].split()[0]
+        raise PSParseError(f"Missing name after {keyword} keyword.", l + len(keyword), "MissingNameAfterKeyword")
+
+    @staticmethod
+    def _type_without_body(s, l, t):
+        keyword = t[0].split()[0]
+        raise PSParseError(f"Missing '{keyword}' body in '{keyword}' declaration.", l + len(t[0]), "MissingTypeBody")
+
+    @staticmethod
     def _enum_definition(s, l, t):
         attrs = [a for a in t if isinstance(a, A.Attribute)]
         i = len(attrs) + 1  # the keyword

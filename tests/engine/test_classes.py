@@ -117,3 +117,14 @@ def test_parse_errors(script: str, caret: tuple[int, int, int], message: str) ->
 ])
 def test_methods_returning_on_every_path_parse(script: str) -> None:
     assert Shell().run(script).stdout == "ok\n"
+
+
+@pytest.mark.parametrize("text,message", [
+    ("class", "Missing name after class keyword."),
+    ("enum", "Missing name after enum keyword."),
+    ("class Foo", "Missing 'class' body in 'class' declaration."),
+    ("enum Color", "Missing 'enum' body in 'enum' declaration."),
+])
+def test_a_type_keyword_without_name_or_body_is_a_parse_error(text, message):
+    r = Shell().run(text)
+    assert r.stderr.startswith("ParserError:") and r.stderr.rstrip().endswith("| " + message), r.stderr
