@@ -511,19 +511,22 @@ class _Reader:
                 raise _CaseClash(seen[low], key)
             seen[low] = key
             pairs.append((key, v))
-            self.skip_ws()
-            if self.i >= self.n:
-                raise self.fail("Unexpected end when reading JSON.")
-            c = self.s[self.i]
-            if c == ",":
-                self.i += 1
-                continue
-            if c == "}":
-                self.i += 1
+            if not self._after_value("}"):
                 break
-            self.i += 1
-            raise self.fail(f"After parsing a value an unexpected character was encountered: {c}.")
         return self._make_object(pairs)
+
+    def _after_value(self, close: str) -> bool:
+        """After a member or element: True at ',' (another follows), False at ``close`` (consumed)."""
+        self.skip_ws()
+        if self.i >= self.n:
+            raise self.fail("Unexpected end when reading JSON.")
+        c = self.s[self.i]
+        self.i += 1
+        if c == ",":
+            return True
+        if c == close:
+            return False
+        raise self.fail(f"After parsing a value an unexpected character was encountered: {c}.")
 
     def _make_object(self, pairs: list[tuple[str, Any]]) -> Any:
         if self.as_hashtable:
@@ -556,18 +559,8 @@ class _Reader:
             out.append(self.value(depth))
             self.path.pop()
             idx += 1
-            self.skip_ws()
-            if self.i >= self.n:
-                raise self.fail("Unexpected end when reading JSON.")
-            c = self.s[self.i]
-            if c == ",":
-                self.i += 1
-                continue
-            if c == "]":
-                self.i += 1
+            if not self._after_value("]"):
                 break
-            self.i += 1
-            raise self.fail(f"After parsing a value an unexpected character was encountered: {c}.")
         return out
 
 
